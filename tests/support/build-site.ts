@@ -1,0 +1,43 @@
+/**
+ * Builds the site for an archive folder into a folder of its own, as `npm run build`
+ * does, so tests and benchmarks never touch content/ or dist/.
+ */
+import { spawn } from "node:child_process";
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+
+export const ROOT = resolve(import.meta.dirname, "../..");
+const ASTRO = join(ROOT, "node_modules/astro/bin/astro.mjs");
+
+export interface BuildResult {
+  outDir: string;
+  output: string;
+  code: number;
+  ms: number;
+}
+
+export async function buildSite(
+  archiveDir: string,
+  options: { outDir?: string; env?: Record<string, string> } = {},
+): Promise<BuildResult> {
+  const outDir = options.outDir ?? (await mkdtemp(join(tmpdir(), "news-archive-dist-")));
+  const started = performance.now();
+  const child = spawn(process.execPath, [ASTRO, "build"], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      ARCHIVE_DIR: archiveDir,
+      OUT_DIR: outDir,
+      CACHE_DIR: join(outDir, "..", `${outDir.split("/").pop()}-cache`),
+      ASTRO_TELEMETRY_DISABLED: "1",
+      ...options.env,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout.on("data", (d) => (output += d));
+  child.stderr.on("data", (d) => (output += d));
+  const code = await new Promise<number>((done) => child.on("close", (c) => done(c ?? 1)));
+  return { outDir, output, code, ms: performance.now() - started };
+}
