@@ -1,0 +1,62 @@
+/**
+ * The build refuses an archive that breaks a promise, and says which file and what to do.
+ */
+import { describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { cp, mkdtemp, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { buildSite, ROOT } from "../support/build-site.ts";
+
+const SLUG = "azerbaijan-and-pakistan-discuss-military-cooperation";
+
+async function seedArchive(): Promise<{ dir: string; entry: string }> {
+  const dir = await mkdtemp(join(tmpdir(), "news-archive-check-"));
+  await cp(join(ROOT, "content/articles"), join(dir, "articles"), { recursive: true });
+  return { dir, entry: join(dir, "articles/2019/12/11", SLUG) };
+}
+
+describe("build-time archive checks", () => {
+  test("a changed original fails the build, naming the entry and the digest", async () => {
+    const { dir, entry } = await seedArchive();
+    await writeFile(`${entry}.original.txt`, (await readFile(`${entry}.original.txt`, "utf8")) + "tampered\n");
+    const build = await buildSite(dir);
+    assert.notEqual(build.code, 0);
+    assert.match(build.output, new RegExp(`${SLUG}\\.md: sha256 e78455d1\\w+ does not match its original text`));
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  test("an entry whose path disagrees with its date fails the build, naming the expected path", async () => {
+    const { dir, entry } = await seedArchive();
+    await cp(join(dir, "articles/2019/12/11"), join(dir, "articles/2019/12/12"), { recursive: true });
+    await rm(join(dir, "articles/2019/12/11"), { recursive: true });
+    const build = await buildSite(dir);
+    assert.notEqual(build.code, 0);
+    assert.match(
+      build.output,
+      new RegExp(`2019/12/12/${SLUG}\\.md: its path does not match its date and slug: expected articles/2019/12/11/${SLUG}\\.md`),
+    );
+    assert.ok(entry);
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  test("a missing original fails the build", async () => {
+    const { dir, entry } = await seedArchive();
+    await rename(`${entry}.original.txt`, `${entry}.txt.bak`);
+    const build = await buildSite(dir);
+    assert.notEqual(build.code, 0);
+    assert.match(build.output, /original text .*original\.txt is missing/);
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  test("a frontmatter error fails the build, naming the file and the field", async () => {
+    const { dir, entry } = await seedArchive();
+    const md = await readFile(`${entry}.md`, "utf8");
+    await writeFile(`${entry}.md`, md.replace("date: '2019-12-11'", "date: '2019-02-30'"));
+    const build = await buildSite(dir);
+    assert.notEqual(build.code, 0);
+    assert.match(build.output, new RegExp(`${SLUG}`));
+    assert.match(build.output, /date/);
+    await rm(dir, { recursive: true, force: true });
+  });
+});
