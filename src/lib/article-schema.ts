@@ -7,8 +7,7 @@ export const SLUG_MAX = 100;
 /** A BCP 47 tag in the shapes an archive meets: `en`, `az-Latn`, `pt-BR`. */
 const LANGUAGE_PATTERN = /^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})*$/;
 
-const nonEmpty = (field: string) =>
-  z.string().trim().min(1, `${field} must not be empty`);
+const nonEmpty = (field: string) => z.string().trim().min(1, `${field} must not be empty`);
 
 /**
  * The frontmatter of one archived article: the one source of truth for its fields, used
@@ -20,12 +19,7 @@ export const articleSchema = z.strictObject({
   /** Calendar date of publication, `YYYY-MM-DD`; never shifted by a time zone. */
   date: z.preprocess(
     toIsoDate,
-    z
-      .string()
-      .refine(
-        isCalendarDate,
-        "date must be a real calendar date written YYYY-MM-DD",
-      ),
+    z.string().refine(isCalendarDate, "date must be a real calendar date written YYYY-MM-DD"),
   ),
   /** The publication credited, e.g. `Azernews`. */
   source: nonEmpty("source").max(200),
@@ -44,12 +38,21 @@ export const articleSchema = z.strictObject({
   /** Section of the source publication, e.g. `Politics`. */
   section: nonEmpty("section").optional(),
   /** Where the text was found. */
-  originalUrl: z.url({ protocol: /^https?$/, error: "originalUrl must be an http(s) URL" }).optional(),
+  originalUrl: z
+    .url({ protocol: /^https?$/, error: "originalUrl must be an http(s) URL" })
+    .optional(),
   /** SHA-256 (hex) of `<slug>.original.txt`; the build fails on a mismatch. */
   sha256: z.string().regex(/^[0-9a-f]{64}$/, "sha256 must be 64 lowercase hex characters"),
   /** Earlier site paths (`/articles/.../`) that must redirect here. */
   aliases: z
-    .array(z.string().regex(/^\/[^\s?#]*\/$/, "each alias must be a site path like /articles/2019/12/11/old-slug/"))
+    .array(
+      z
+        .string()
+        .regex(
+          /^\/[^\s?#]*\/$/,
+          "each alias must be a site path like /articles/2019/12/11/old-slug/",
+        ),
+    )
     .optional(),
 });
 

@@ -24,7 +24,12 @@ export function firstSentence(text: string, maxLength = 300): string {
   let sentence = flat;
   for (let match = end.exec(flat); match; match = end.exec(flat)) {
     const before = flat.slice(0, match.index);
-    if (/(?:^|\s)(?:[A-Z]|Mr|Mrs|Ms|Dr|St|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|vs|etc|U\.S|e\.g|i\.e)$/.test(before)) continue;
+    if (
+      /(?:^|\s)(?:[A-Z]|Mr|Mrs|Ms|Dr|St|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|vs|etc|U\.S|e\.g|i\.e)$/.test(
+        before,
+      )
+    )
+      continue;
     sentence = flat.slice(0, match.index + 1);
     break;
   }

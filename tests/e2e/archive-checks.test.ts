@@ -19,22 +19,32 @@ async function seedArchive(): Promise<{ dir: string; entry: string }> {
 describe("build-time archive checks", () => {
   test("a changed original fails the build, naming the entry and the digest", async () => {
     const { dir, entry } = await seedArchive();
-    await writeFile(`${entry}.original.txt`, (await readFile(`${entry}.original.txt`, "utf8")) + "tampered\n");
+    await writeFile(
+      `${entry}.original.txt`,
+      (await readFile(`${entry}.original.txt`, "utf8")) + "tampered\n",
+    );
     const build = await buildSite(dir);
     assert.notEqual(build.code, 0);
-    assert.match(build.output, new RegExp(`${SLUG}\\.md: sha256 e78455d1\\w+ does not match its original text`));
+    assert.match(
+      build.output,
+      new RegExp(`${SLUG}\\.md: sha256 e78455d1\\w+ does not match its original text`),
+    );
     await rm(dir, { recursive: true, force: true });
   });
 
   test("an entry whose path disagrees with its date fails the build, naming the expected path", async () => {
     const { dir, entry } = await seedArchive();
-    await cp(join(dir, "articles/2019/12/11"), join(dir, "articles/2019/12/12"), { recursive: true });
+    await cp(join(dir, "articles/2019/12/11"), join(dir, "articles/2019/12/12"), {
+      recursive: true,
+    });
     await rm(join(dir, "articles/2019/12/11"), { recursive: true });
     const build = await buildSite(dir);
     assert.notEqual(build.code, 0);
     assert.match(
       build.output,
-      new RegExp(`2019/12/12/${SLUG}\\.md: its path does not match its date and slug: expected articles/2019/12/11/${SLUG}\\.md`),
+      new RegExp(
+        `2019/12/12/${SLUG}\\.md: its path does not match its date and slug: expected articles/2019/12/11/${SLUG}\\.md`,
+      ),
     );
     assert.ok(entry);
     await rm(dir, { recursive: true, force: true });

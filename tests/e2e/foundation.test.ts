@@ -33,7 +33,9 @@ describe("the first article", () => {
   test("the home page links to it at its permalink", async () => {
     const page = await browser.newPage();
     await page.goto(`${server.origin}/`);
-    const link = page.getByRole("link", { name: "Azerbaijan and Pakistan discuss military cooperation" });
+    const link = page.getByRole("link", {
+      name: "Azerbaijan and Pakistan discuss military cooperation",
+    });
     assert.equal(await link.getAttribute("href"), PERMALINK);
     await link.click();
     assert.equal(new URL(page.url()).pathname, PERMALINK);
@@ -63,7 +65,10 @@ describe("the first article", () => {
     assert.equal(paragraphs.length, 11);
     assert.match(paragraphs[0]!, /^Azerbaijani Defence Minister Zakir Hasanov/);
     assert.match(paragraphs[8]!, /In 2019–2020, the mass production of JF-17 Block 3/);
-    assert.match(await page.locator(".permalink").innerText(), new RegExp(`Permanent link: http://localhost:4321${PERMALINK}`));
+    assert.match(
+      await page.locator(".permalink").innerText(),
+      new RegExp(`Permanent link: http://localhost:4321${PERMALINK}`),
+    );
     assert.equal(
       await page.getByRole("link", { name: "Original text as archived" }).getAttribute("href"),
       `${PERMALINK}original.txt`,
@@ -108,13 +113,16 @@ describe("the first article", () => {
   test("the search index holds author and source as separate words", async () => {
     const page = await browser.newPage();
     await page.goto(`${server.origin}/search/`);
-    const excerpt = await page.evaluate(async () => {
-      const pagefind = await import(/* @vite-ignore */ "/pagefind/pagefind.js");
+    const excerpt = await page.evaluate(async (bundle) => {
+      const pagefind = await import(bundle);
       const search = await pagefind.search("Afandiyeva");
       const data = await search.results[0].data();
       return data.content as string;
-    });
-    assert.match(excerpt, /By Ofeliya Afandiyeva · Azernews · 11 December 2019\. Azerbaijani Defence/);
+    }, "/pagefind/pagefind.js");
+    assert.match(
+      excerpt,
+      /By Ofeliya Afandiyeva · Azernews · 11 December 2019\. Azerbaijani Defence/,
+    );
     await page.close();
   });
 

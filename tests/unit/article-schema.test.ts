@@ -50,20 +50,31 @@ describe("article frontmatter schema", () => {
     ["date with a time", { date: "2019-12-11T10:00:00Z" }, /^date: /],
     ["missing source", { source: undefined }, /^source: /],
     ["empty author", { author: "" }, /^author: /],
-    ["uppercase slug", { slug: "Azerbaijan-Pakistan" }, /^slug: slug must be lowercase ASCII kebab-case/],
+    [
+      "uppercase slug",
+      { slug: "Azerbaijan-Pakistan" },
+      /^slug: slug must be lowercase ASCII kebab-case/,
+    ],
     ["non-ASCII slug", { slug: "şəhər" }, /^slug: /],
     ["slug over 100 characters", { slug: "a".repeat(101) }, /^slug: slug must be at most 100/],
     ["bad language tag", { language: "english!" }, /^language: language must be a BCP 47 tag/],
     ["non-http originalUrl", { originalUrl: "javascript:alert(1)" }, /^originalUrl: /],
     ["short sha256", { sha256: "abc" }, /^sha256: sha256 must be 64 lowercase hex/],
-    ["alias not a site path", { aliases: ["old-slug"] }, /^aliases\.0: each alias must be a site path/],
+    [
+      "alias not a site path",
+      { aliases: ["old-slug"] },
+      /^aliases\.0: each alias must be a site path/,
+    ],
     ["unknown field", { tags: ["x"] }, /^frontmatter: .*tags/],
   ];
   for (const [name, change, message] of bad) {
     test(`rejects ${name}, naming the field`, () => {
       const result = validateFrontmatter({ ...good, ...change });
       assert.equal(result.ok, false);
-      assert.ok(!result.ok && result.errors.some((e) => message.test(e)), JSON.stringify(!result.ok && result.errors));
+      assert.ok(
+        !result.ok && result.errors.some((e) => message.test(e)),
+        JSON.stringify(!result.ok && result.errors),
+      );
     });
   }
 });

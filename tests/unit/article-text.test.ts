@@ -1,6 +1,11 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { firstSentence, paragraphsOf, readingMinutes, truncateAtWord } from "../../src/lib/article-text.ts";
+import {
+  firstSentence,
+  paragraphsOf,
+  readingMinutes,
+  truncateAtWord,
+} from "../../src/lib/article-text.ts";
 
 describe("article text", () => {
   test("paragraphs split on blank lines, CRLF and whitespace-only lines included", () => {

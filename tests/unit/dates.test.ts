@@ -1,7 +1,12 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { compareNewestFirst, formatLongDate, isCalendarDate, toIsoDate } from "../../src/lib/dates.ts";
+import {
+  compareNewestFirst,
+  formatLongDate,
+  isCalendarDate,
+  toIsoDate,
+} from "../../src/lib/dates.ts";
 
 describe("dates", () => {
   const calendar: [string, boolean][] = [
@@ -14,7 +19,8 @@ describe("dates", () => {
     ["11.12.2019", false],
   ];
   for (const [value, valid] of calendar) {
-    test(`${value} is ${valid ? "" : "not "}a calendar date`, () => assert.equal(isCalendarDate(value), valid));
+    test(`${value} is ${valid ? "" : "not "}a calendar date`, () =>
+      assert.equal(isCalendarDate(value), valid));
   }
 
   test("formats day first with the English month", () => {
@@ -28,7 +34,10 @@ describe("dates", () => {
       { date: "2020-01-01", key: "c" },
       { date: "2019-12-11", key: "a" },
     ];
-    assert.deepEqual(items.sort(compareNewestFirst).map((i) => i.key), ["c", "a", "b"]);
+    assert.deepEqual(
+      items.sort(compareNewestFirst).map((i) => i.key),
+      ["c", "a", "b"],
+    );
   });
 
   for (const tz of ["America/Los_Angeles", "Asia/Tokyo", "Pacific/Kiritimati", "UTC"]) {

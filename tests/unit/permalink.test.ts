@@ -6,9 +6,21 @@ const seed = { date: "2019-12-11", slug: "azerbaijan-and-pakistan-discuss-milita
 
 describe("permalink", () => {
   const table: [string, string, string][] = [
-    ["article", permalink.permalinkFor(seed), "/articles/2019/12/11/azerbaijan-and-pakistan-discuss-military-cooperation/"],
-    ["original text", permalink.originalTextPathFor(seed), "/articles/2019/12/11/azerbaijan-and-pakistan-discuss-military-cooperation/original.txt"],
-    ["entry file", permalink.entryPathFor(seed), "2019/12/11/azerbaijan-and-pakistan-discuss-military-cooperation"],
+    [
+      "article",
+      permalink.permalinkFor(seed),
+      "/articles/2019/12/11/azerbaijan-and-pakistan-discuss-military-cooperation/",
+    ],
+    [
+      "original text",
+      permalink.originalTextPathFor(seed),
+      "/articles/2019/12/11/azerbaijan-and-pakistan-discuss-military-cooperation/original.txt",
+    ],
+    [
+      "entry file",
+      permalink.entryPathFor(seed),
+      "2019/12/11/azerbaijan-and-pakistan-discuss-military-cooperation",
+    ],
     ["day", permalink.dayPath("2019-12-11"), "/articles/2019/12/11/"],
     ["single-digit day and month", permalink.dayPath("2003-01-05"), "/articles/2003/01/05/"],
     ["month", permalink.monthPath("2019", "12"), "/articles/2019/12/"],
@@ -16,11 +28,23 @@ describe("permalink", () => {
     ["source", permalink.sourcePath("Azernews"), "/sources/azernews/"],
     ["source with punctuation", permalink.sourcePath("Today.Az"), "/sources/today-az/"],
     ["author", permalink.authorPath("Ofeliya Afandiyeva"), "/authors/ofeliya-afandiyeva/"],
-    ["author with Azerbaijani letters", permalink.authorPath("Şəhriyar Ağayev"), "/authors/sehriyar-agayev/"],
+    [
+      "author with Azerbaijani letters",
+      permalink.authorPath("Şəhriyar Ağayev"),
+      "/authors/sehriyar-agayev/",
+    ],
     ["author in Cyrillic", permalink.authorPath("Анна Петрова"), "/authors/anna-petrova/"],
     ["search", permalink.searchPath(), "/search/"],
-    ["search with state", permalink.searchPath({ q: "JF-17", source: "Azernews", sort: undefined }), "/search/?q=JF-17&source=Azernews"],
-    ["absolute", permalink.absoluteUrl("/articles/", "https://archive.example/"), "https://archive.example/articles/"],
+    [
+      "search with state",
+      permalink.searchPath({ q: "JF-17", source: "Azernews", sort: undefined }),
+      "/search/?q=JF-17&source=Azernews",
+    ],
+    [
+      "absolute",
+      permalink.absoluteUrl("/articles/", "https://archive.example/"),
+      "https://archive.example/articles/",
+    ],
   ];
   for (const [name, actual, expected] of table) {
     test(`${name}: ${expected}`, () => assert.equal(actual, expected));
