@@ -2,6 +2,8 @@
 import { defineConfig } from "astro/config";
 import mdx from "@astrojs/mdx";
 import pagefind from "./src/integrations/pagefind.ts";
+import securityHeaders from "./src/integrations/security-headers.ts";
+import { CSP_DIRECTIVES, CSP_SCRIPT_SOURCES, CSP_STYLE_SOURCES } from "./src/lib/security.ts";
 import { siteUrlFrom } from "./src/lib/site.ts";
 
 const env = process.env;
@@ -13,5 +15,15 @@ export default defineConfig({
   // Fixture and benchmark archives (ARCHIVE_DIR) build into their own folders.
   outDir: env["OUT_DIR"] || "./dist",
   cacheDir: env["CACHE_DIR"] || "./node_modules/.astro",
-  integrations: [mdx(), pagefind()],
+  // Article bodies are plain text; no code blocks to highlight (Shiki's inline styles break CSP).
+  markdown: { syntaxHighlight: false },
+  // Content-Security-Policy in every page's <meta>, with hashes of its own scripts and styles.
+  security: {
+    csp: {
+      directives: [...CSP_DIRECTIVES],
+      scriptDirective: { resources: [...CSP_SCRIPT_SOURCES] },
+      styleDirective: { resources: [...CSP_STYLE_SOURCES] },
+    },
+  },
+  integrations: [mdx(), pagefind(), securityHeaders()],
 });
