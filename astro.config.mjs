@@ -1,10 +1,13 @@
 // @ts-check
 import { defineConfig } from "astro/config";
 import mdx from "@astrojs/mdx";
+import sitemap from "@astrojs/sitemap";
+import articleFiles from "./src/integrations/article-files.ts";
 import pagefind from "./src/integrations/pagefind.ts";
 import securityHeaders from "./src/integrations/security-headers.ts";
 import { CSP_DIRECTIVES, CSP_SCRIPT_SOURCES, CSP_STYLE_SOURCES } from "./src/lib/security.ts";
 import { siteUrlFrom } from "./src/lib/site.ts";
+import { SITEMAP_BASENAME } from "./src/lib/permalink.ts";
 
 const env = process.env;
 
@@ -25,5 +28,16 @@ export default defineConfig({
       styleDirective: { resources: [...CSP_STYLE_SOURCES] },
     },
   },
-  integrations: [mdx(), pagefind(), securityHeaders()],
+  integrations: [
+    mdx(),
+    // Pages only (their URLs end in /): not original.txt, citation files or feeds.
+    sitemap({
+      filenameBase: SITEMAP_BASENAME,
+      filter: (url) => url.endsWith("/"),
+      namespaces: { news: false, xhtml: false, image: false, video: false },
+    }),
+    articleFiles(),
+    pagefind(),
+    securityHeaders(),
+  ],
 });

@@ -1,13 +1,28 @@
 /**
  * The archive as the pages see it: the one place routes read the content collection.
- * Sorting and every other rule live in src/lib; this file only binds them to Astro.
+ * Sorting, grouping and every other rule live in src/lib; this file only binds them to
+ * Astro and memoizes them, so a build sorts and groups the collection once, whatever the
+ * number of pages.
  */
 import { getCollection, type CollectionEntry } from "astro:content";
+import { authorsOf } from "./lib/article-schema.ts";
+import {
+  archiveStats,
+  buildArchiveIndex,
+  neighboursAt,
+  paginate,
+  type ArchiveIndex,
+  type ArchiveStats,
+  type BrowseFields,
+  type Page,
+} from "./lib/browse.ts";
 import { compareNewestFirst } from "./lib/dates.ts";
+import { articleParams } from "./lib/permalink.ts";
 
 export type Article = CollectionEntry<"articles">;
 
 let cached: Promise<Article[]> | undefined;
+let cachedIndex: Promise<ArchiveIndex<Article>> | undefined;
 
 /** Every article, newest first (ties by entry id, so the order is stable). */
 export function getArticles(): Promise<Article[]> {
@@ -17,4 +32,80 @@ export function getArticles(): Promise<Article[]> {
     ),
   );
   return cached;
+}
+
+export function browseFieldsOf(article: Article): BrowseFields {
+  return { date: article.data.date, source: article.data.source, authors: authorsOf(article.data) };
+}
+
+/** Articles grouped by year, month, day, source and author: built once per build. */
+export function getArchive(): Promise<ArchiveIndex<Article>> {
+  cachedIndex ??= getArticles().then((articles) => buildArchiveIndex(articles, browseFieldsOf));
+  return cachedIndex;
+}
+
+export async function getArchiveStats(): Promise<ArchiveStats> {
+  return archiveStats(await getArchive(), (article) => article.data.date);
+}
+
+/** Props of an article page: the article and its neighbours in time. */
+export interface ArticlePageProps {
+  article: Article;
+  /** The next article later in time. */
+  newer: Article | undefined;
+  /** The next article earlier in time. */
+  older: Article | undefined;
+}
+
+/** getStaticPaths of every route that exists once per article (page, original, citations). */
+export async function articleStaticPaths() {
+  const articles = await getArticles();
+  return articles.map((article, index) => ({
+    params: articleParams(article.data),
+    props: { article, ...neighboursAt(articles, index) } satisfies ArticlePageProps,
+  }));
+}
+
+/** A list that paginates: a group of the archive index, or an index of sources or authors. */
+interface Paged<T> {
+  path: string;
+  items: readonly T[];
+}
+
+/** Props of a paginated listing page. */
+export interface ListingProps<G, T> {
+  group: G;
+  page: Page<T>;
+}
+
+const pagesCache = new WeakMap<object, Page<unknown>[]>();
+
+/** The pages of a list, computed once per list. */
+export function pagesOf<T>(group: Paged<T>): Page<T>[] {
+  let pages = pagesCache.get(group) as Page<T>[] | undefined;
+  if (!pages) {
+    pages = paginate(group.items, group.path);
+    pagesCache.set(group, pages as Page<unknown>[]);
+  }
+  return pages;
+}
+
+/**
+ * getStaticPaths of a paginated listing: `first` for the route of page 1 (`.../`),
+ * `rest` for the route of pages 2 and on (`.../page/[page]/`).
+ */
+export function pagedStaticPaths<G extends Paged<unknown>, P extends Record<string, string>>(
+  groups: readonly G[],
+  paramsOf: (group: G) => P,
+  which: "first" | "rest",
+) {
+  type T = G["items"][number];
+  return groups.flatMap((group) => {
+    const pages = pagesOf<T>(group);
+    return (which === "first" ? pages.slice(0, 1) : pages.slice(1)).map((page) => ({
+      params:
+        which === "first" ? paramsOf(group) : { ...paramsOf(group), page: String(page.number) },
+      props: { group, page } satisfies ListingProps<G, T>,
+    }));
+  });
 }

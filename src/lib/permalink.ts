@@ -16,7 +16,22 @@ export const ARCHIVE_PATH = "/articles/";
 export const SEARCH_PATH = "/search/";
 export const SOURCES_PATH = "/sources/";
 export const AUTHORS_PATH = "/authors/";
+export const ABOUT_PATH = "/about/";
+export const RSS_PATH = "/rss.xml";
+export const ATOM_PATH = "/atom.xml";
+export const FAVICON_PATH = "/favicon.svg";
+/** @astrojs/sitemap writes `<base>-index.xml` (and `<base>-0.xml`, ...) at the site root. */
+export const SITEMAP_BASENAME = "sitemap";
+export const SITEMAP_PATH = `/${SITEMAP_BASENAME}-index.xml`;
 export const ORIGINAL_FILE = "original.txt";
+/** Where Pagefind writes its index and `pagefind.js` (src/integrations/pagefind.ts). */
+export const PAGEFIND_PATH = "/pagefind/";
+/** The segment before a page number: `/sources/azernews/page/2/`. */
+export const PAGE_SEGMENT = "page";
+
+/** Citation downloads built next to each article page: `cite.bib`, `cite.ris`, `cite.json`. */
+export const CITATION_FORMATS = ["bib", "ris", "json"] as const;
+export type CitationFormat = (typeof CITATION_FORMATS)[number];
 
 /** `/articles/2019/12/11/<slug>/`: the article's permanent URL path. */
 export function permalinkFor(article: ArticleKey): string {
@@ -26,6 +41,16 @@ export function permalinkFor(article: ArticleKey): string {
 /** `/articles/2019/12/11/<slug>/original.txt`: the raw text, byte for byte. */
 export function originalTextPathFor(article: ArticleKey): string {
   return `${permalinkFor(article)}${ORIGINAL_FILE}`;
+}
+
+/** `/articles/2019/12/11/<slug>/cite.bib`: a citation file next to the article page. */
+export function citationPathFor(article: ArticleKey, format: CitationFormat): string {
+  return `${permalinkFor(article)}${citationFileName(format)}`;
+}
+
+/** `cite.bib`: the file name of a citation download (also the route's output name). */
+export function citationFileName(format: CitationFormat): string {
+  return `cite.${format}`;
 }
 
 /** `2019/12/11/<slug>`: where the entry lives under `articles/`, without extension. */
@@ -49,11 +74,30 @@ export function dayPath(isoDate: string): string {
 }
 
 export function sourcePath(source: string): string {
-  return `${SOURCES_PATH}${nameSlug(source, "source")}/`;
+  return `${SOURCES_PATH}${sourceSlug(source)}/`;
 }
 
 export function authorPath(author: string): string {
-  return `${AUTHORS_PATH}${nameSlug(author, "author")}/`;
+  return `${AUTHORS_PATH}${authorSlug(author)}/`;
+}
+
+/** The URL segment of a source: names that differ only in case or punctuation share it. */
+export function sourceSlug(source: string): string {
+  return nameSlug(source, "source");
+}
+
+/** The URL segment of an author, as for sources. */
+export function authorSlug(author: string): string {
+  return nameSlug(author, "author");
+}
+
+/**
+ * Page `n` of a paginated list whose first page is `firstPagePath`:
+ * `/sources/azernews/` for 1, `/sources/azernews/page/2/` for 2.
+ */
+export function pagedPath(firstPagePath: string, page: number): string {
+  if (!Number.isInteger(page) || page < 1) throw new Error(`Not a page number: ${page}`);
+  return page === 1 ? firstPagePath : `${firstPagePath}${PAGE_SEGMENT}/${page}/`;
 }
 
 /** `/search/?q=...`: search state lives in the query string. */
@@ -64,6 +108,28 @@ export function searchPath(params: Record<string, string | undefined> = {}): str
   }
   const qs = query.toString();
   return qs ? `${SEARCH_PATH}?${qs}` : SEARCH_PATH;
+}
+
+/**
+ * `/search/?q=JF-17&source=Azernews&source=Trend`: a search state as ordered parameters,
+ * a key repeated for several values.
+ */
+export function searchPathFor(params: Iterable<readonly [string, string]>): string {
+  const qs = new URLSearchParams([...params].map(([key, value]) => [key, value])).toString();
+  return qs ? `${SEARCH_PATH}?${qs}` : SEARCH_PATH;
+}
+
+/** The query parameter that carries a search into the article it opened, for highlighting. */
+export const HIGHLIGHT_PARAM = "highlight";
+
+/** `/articles/…/<slug>/?highlight=JF-17`: a result link that marks the search terms. */
+export function highlightedPath(path: string, query: string): string {
+  const q = query.replace(/\s+/g, " ").trim();
+  if (!q) return path;
+  const [base, hash = ""] = path.split("#", 2) as [string, string?];
+  const separator = base.includes("?") ? "&" : "?";
+  const param = new URLSearchParams([[HIGHLIGHT_PARAM, q]]).toString();
+  return `${base}${separator}${param}${hash ? `#${hash}` : ""}`;
 }
 
 /** Absolute URL of a site path, for canonical links, feeds and the shown permalink. */

@@ -3,11 +3,17 @@
  * does, so tests and benchmarks never touch content/ or dist/.
  */
 import { spawn } from "node:child_process";
-import { mkdtemp } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { mkdir, mkdtemp } from "node:fs/promises";
 import { join, resolve } from "node:path";
 
 export const ROOT = resolve(import.meta.dirname, "../..");
+/**
+ * Builds of fixture archives go inside the project: Astro keeps a build's server chunks
+ * in `<outDir>/.prerender` only when outDir is under the working directory (else in the
+ * shared `.astro/`, where parallel builds delete each other's), and those chunks must
+ * resolve packages from the project's node_modules.
+ */
+export const BUILDS_DIR = join(ROOT, "node_modules/.cache/news-archive-builds");
 const ASTRO = join(ROOT, "node_modules/astro/bin/astro.mjs");
 
 export interface BuildResult {
@@ -21,7 +27,8 @@ export async function buildSite(
   archiveDir: string,
   options: { outDir?: string; env?: Record<string, string> } = {},
 ): Promise<BuildResult> {
-  const outDir = options.outDir ?? (await mkdtemp(join(tmpdir(), "news-archive-dist-")));
+  await mkdir(BUILDS_DIR, { recursive: true });
+  const outDir = options.outDir ?? (await mkdtemp(join(BUILDS_DIR, "dist-")));
   const started = performance.now();
   const child = spawn(process.execPath, [ASTRO, "build"], {
     cwd: ROOT,

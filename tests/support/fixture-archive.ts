@@ -45,7 +45,7 @@ export const SEED = {
 const paragraphs = (...texts: string[]) => texts.join("\n\n");
 
 /** The day on which {@link DAILY_BRIEFS} are published: more than a page of articles. */
-export const BUSY_DAY = "2020-03-02";
+export const BUSY_DAY = "2019-03-04";
 /** How many briefs are published on {@link BUSY_DAY}. */
 export const DAILY_BRIEF_COUNT = 52;
 

@@ -63,3 +63,53 @@ describe("permalink", () => {
     assert.throws(() => permalink.sourcePath("!!!"), /no letters usable in a URL/);
   });
 });
+
+describe("permalink: reader pages, feeds and downloads", () => {
+  const table: [string, string, string][] = [
+    ["about", permalink.ABOUT_PATH, "/about/"],
+    ["RSS", permalink.RSS_PATH, "/rss.xml"],
+    ["Atom", permalink.ATOM_PATH, "/atom.xml"],
+    ["sitemap", permalink.SITEMAP_PATH, "/sitemap-index.xml"],
+    ["favicon", permalink.FAVICON_PATH, "/favicon.svg"],
+    [
+      "page 1 is the list itself",
+      permalink.pagedPath("/sources/azernews/", 1),
+      "/sources/azernews/",
+    ],
+    ["page 2", permalink.pagedPath("/sources/azernews/", 2), "/sources/azernews/page/2/"],
+    [
+      "a day's page 3",
+      permalink.pagedPath("/articles/2019/12/11/", 3),
+      "/articles/2019/12/11/page/3/",
+    ],
+    [
+      "BibTeX next to the article",
+      permalink.citationPathFor(seed, "bib"),
+      "/articles/2019/12/11/azerbaijan-and-pakistan-discuss-military-cooperation/cite.bib",
+    ],
+    [
+      "RIS next to the article",
+      permalink.citationPathFor(seed, "ris"),
+      "/articles/2019/12/11/azerbaijan-and-pakistan-discuss-military-cooperation/cite.ris",
+    ],
+    [
+      "CSL-JSON next to the article",
+      permalink.citationPathFor(seed, "json"),
+      "/articles/2019/12/11/azerbaijan-and-pakistan-discuss-military-cooperation/cite.json",
+    ],
+    ["source slug", permalink.sourceSlug("Today.Az"), "today-az"],
+    ["author slug", permalink.authorSlug("Leyla Məmmədova"), "leyla-memmedova"],
+  ];
+  for (const [name, actual, expected] of table) {
+    test(`${name}: ${expected}`, () => assert.equal(actual, expected));
+  }
+
+  test("names that differ in case and punctuation share a page", () => {
+    assert.equal(permalink.sourcePath("Today.Az"), permalink.sourcePath("today az"));
+  });
+
+  for (const page of [0, -1, 1.5]) {
+    test(`page ${page} is not a page number`, () =>
+      assert.throws(() => permalink.pagedPath("/x/", page), /Not a page number/));
+  }
+});

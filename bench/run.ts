@@ -1,0 +1,210 @@
+/**
+ * `npm run bench -- --articles N`: the archive at scale, end to end, on this machine.
+ * Generates N raw texts (bench/generate-raw.ts) in a temp dir, imports them with the CLI
+ * into a temp archive, builds and indexes it with `astro build`, serves the result and
+ * measures a first search in Chromium. Prints one table and writes bench/results/<N>.json.
+ * Corpora and builds live outside git (os.tmpdir(), node_modules/.cache) and are removed
+ * unless --keep.
+ *
+ *   npm run bench -- [--articles 10000] [--seed 1] [--heap 8192] [--keep] [--no-query]
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import process from "node:process";
+import { parseArgs } from "node:util";
+import { ROOT } from "../tests/support/build-site.ts";
+import { generateRawArticles, type CorpusLanguage } from "./generate-raw.ts";
+import { folderStats, kb, mb, measureCommand, type Measured } from "./lib/measure.ts";
+import { measureFirstQueries } from "./lib/first-query.ts";
+
+const { values } = parseArgs({
+  options: {
+    articles: { type: "string", default: "10000" },
+    seed: { type: "string", default: "1" },
+    heap: { type: "string", default: "8192" },
+    keep: { type: "boolean", default: false },
+    "no-query": { type: "boolean", default: false },
+  },
+});
+const N = Number(values.articles);
+const temp = mkdtempSync(join(tmpdir(), `news-archive-bench-${N}-`));
+// Inside the project, as Astro needs (see tests/support/build-site.ts), apart from test builds.
+const BENCH_BUILDS = join(ROOT, "node_modules/.cache/news-archive-bench");
+mkdirSync(BENCH_BUILDS, { recursive: true });
+const outDir = mkdtempSync(join(BENCH_BUILDS, `${N}-`));
+const dist = join(outDir, "dist");
+const archive = join(temp, "archive");
+const node = process.execPath;
+const log = (line: string) => console.error(`[bench] ${line}`);
+
+function stepMs(output: string, pattern: RegExp): number | null {
+  const match = pattern.exec(output);
+  return match ? Number(match[1]) : null;
+}
+
+try {
+  // 1. Generate and import.
+  const corpus = generateRawArticles(join(temp, "raw"), N, Number(values.seed));
+  log(`generated ${corpus.files} raw texts, ${mb(corpus.bytes)}`);
+  const imports: Measured[] = [];
+  for (const lang of Object.keys(corpus.languages) as CorpusLanguage[]) {
+    const { dir, files } = corpus.languages[lang];
+    if (!files) continue;
+    const run = await measureCommand(
+      node,
+      ["src/cli/import.ts", "--lang", lang, "--out", join(archive, "articles"), dir],
+      { cwd: ROOT },
+    );
+    if (run.code !== 0) throw new Error(`import failed:\n${run.output}`);
+    imports.push(run);
+  }
+  const importMs = imports.reduce((sum, run) => sum + run.ms, 0);
+  const imported = (readFileSync(join(archive, "permalinks.txt"), "utf8").match(/\n/g) ?? [])
+    .length;
+  log(`imported ${imported} articles in ${(importMs / 1000).toFixed(1)} s`);
+
+  // 2. Build and index: one `astro build`, its steps told apart by their log lines.
+  const env = {
+    ...process.env,
+    ARCHIVE_DIR: archive,
+    OUT_DIR: dist,
+    CACHE_DIR: join(outDir, "cache"),
+    ASTRO_TELEMETRY_DISABLED: "1",
+  };
+  const buildArgs = [
+    `--max-old-space-size=${values.heap}`,
+    "node_modules/astro/bin/astro.mjs",
+    "build",
+  ];
+  const build = await measureCommand(node, buildArgs, { cwd: ROOT, env, echo: false });
+  if (build.code !== 0) throw new Error(`build failed:\n${build.output.slice(-4000)}`);
+  const indexMs = stepMs(build.output, /Indexed \d+ pages in (\d+) ms/) ?? 0;
+  const syncMs = stepMs(build.output, /articles checked \(\d+ parsed\) in (\d+) ms/);
+  const filesMs = stepMs(build.output, /citations of \d+ articles in (\d+) ms/);
+  log(`built in ${(build.ms / 1000).toFixed(1)} s (index ${(indexMs / 1000).toFixed(1)} s)`);
+
+  // 3. One article more, built again with the caches of the first build.
+  const extra = generateRawArticles(join(temp, "one-more"), 1, Number(values.seed) + 7919);
+  const extraLang = (Object.keys(extra.languages) as CorpusLanguage[]).find(
+    (l) => extra.languages[l].files,
+  )!;
+  const addOne = await measureCommand(
+    node,
+    [
+      "src/cli/import.ts",
+      "--lang",
+      extraLang,
+      "--out",
+      join(archive, "articles"),
+      extra.languages[extraLang].dir,
+    ],
+    { cwd: ROOT },
+  );
+  const rebuild = await measureCommand(node, buildArgs, { cwd: ROOT, env });
+  if (rebuild.code !== 0) throw new Error(`rebuild failed:\n${rebuild.output.slice(-4000)}`);
+  log(
+    `one article added: import ${(addOne.ms / 1000).toFixed(1)} s, rebuild ${(rebuild.ms / 1000).toFixed(1)} s`,
+  );
+
+  // 4. What the build produced.
+  const site = folderStats(dist);
+  const index = folderStats(join(dist, "pagefind"));
+  const firstArticle = readFileSync(join(archive, "permalinks.txt"), "utf8").split("\n")[0]!;
+  const html = readFileSync(join(dist, firstArticle, "index.html"), "utf8");
+  const assets = (pattern: RegExp) =>
+    [...html.matchAll(pattern)].reduce((sum, m) => sum + readFileSync(join(dist, m[1]!)).length, 0);
+  const page = {
+    html: Buffer.byteLength(html),
+    css: assets(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/g),
+    js: assets(/<script[^>]+src="([^"]+)"/g),
+  };
+
+  // 5. A first search in Chromium, as a reader would type it.
+  const queries = values["no-query"] ? [] : await measureFirstQueries(dist);
+
+  const results = {
+    articles: imported,
+    date: new Date().toISOString(),
+    machine: "2 cores, 24 GB (shared)",
+    import: {
+      seconds: importMs / 1000,
+      filesPerSecond: Math.round(corpus.files / (importMs / 1000)),
+      peakRssBytes: Math.max(...imports.map((r) => r.peakRssBytes)),
+    },
+    build: {
+      wallSeconds: (build.ms - indexMs) / 1000,
+      msPerArticle: (build.ms - indexMs) / imported,
+      syncSeconds: syncMs === null ? null : syncMs / 1000,
+      articleFilesSeconds: filesMs === null ? null : filesMs / 1000,
+      peakRssBytes:
+        build.peakRssByName["MainThread"] ?? build.peakRssByName["node"] ?? build.peakRssBytes,
+    },
+    index: {
+      wallSeconds: indexMs / 1000,
+      peakRssBytes: Math.max(
+        0,
+        ...Object.entries(build.peakRssByName)
+          .filter(([name]) => name.startsWith("pagefind"))
+          .map(([, v]) => v),
+      ),
+    },
+    total: { wallSeconds: build.ms / 1000, peakRssBytes: build.peakRssBytes },
+    addOneArticle: { importSeconds: addOne.ms / 1000, rebuildSeconds: rebuild.ms / 1000 },
+    dist: { bytes: site.bytes, files: site.files },
+    pagefind: {
+      bytes: index.bytes,
+      files: index.files,
+      largestFolder: {
+        path: index.largestFolder.path.replace(dist, "dist"),
+        files: index.largestFolder.files,
+      },
+    },
+    articlePage: page,
+    firstQuery: queries,
+  };
+  mkdirSync(join(ROOT, "bench/results"), { recursive: true });
+  writeFileSync(join(ROOT, `bench/results/${N}.json`), JSON.stringify(results, null, 2) + "\n");
+
+  const rows: [string, string][] = [
+    ["articles", String(imported)],
+    ["import", `${results.import.filesPerSecond} files/s, peak ${mb(results.import.peakRssBytes)}`],
+    [
+      "build (render)",
+      `${results.build.wallSeconds.toFixed(1)} s, ${results.build.msPerArticle.toFixed(2)} ms/article, peak ${mb(results.build.peakRssBytes)}`,
+    ],
+    ["  of which sync + checks", `${results.build.syncSeconds?.toFixed(1)} s`],
+    ["  of which original/cite files", `${results.build.articleFilesSeconds?.toFixed(1)} s`],
+    [
+      "index (Pagefind)",
+      `${results.index.wallSeconds.toFixed(1)} s, peak ${mb(results.index.peakRssBytes)}`,
+    ],
+    [
+      "build + index",
+      `${results.total.wallSeconds.toFixed(1)} s, peak ${mb(results.total.peakRssBytes)} (process tree)`,
+    ],
+    [
+      "one article added",
+      `import ${results.addOneArticle.importSeconds.toFixed(1)} s + rebuild ${results.addOneArticle.rebuildSeconds.toFixed(1)} s`,
+    ],
+    ["dist", `${mb(site.bytes)}, ${site.files} files`],
+    [
+      "dist/pagefind",
+      `${mb(index.bytes)}, ${index.files} files; largest folder ${index.largestFolder.files} files`,
+    ],
+    ["article page", `HTML ${kb(page.html)}, CSS ${kb(page.css)}, JS ${kb(page.js)}`],
+    ...queries.map((q): [string, string] => [
+      `first query "${q.query}"`,
+      `${q.ms.toFixed(0)} ms to first result; ${kb(q.queryBytes)} for the query + ${kb(q.pageBytes)} opening the page (${kb(q.gzipBytes)} gzip in all)`,
+    ]),
+  ];
+  const width = Math.max(...rows.map(([k]) => k.length));
+  console.log(rows.map(([k, v]) => `${k.padEnd(width)}  ${v}`).join("\n"));
+  console.log(`\nwritten bench/results/${N}.json`);
+} finally {
+  if (values.keep) log(`kept ${temp} and ${outDir}`);
+  else {
+    rmSync(temp, { recursive: true, force: true });
+    rmSync(outDir, { recursive: true, force: true });
+  }
+}

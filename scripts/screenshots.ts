@@ -1,0 +1,56 @@
+/**
+ * Screenshots for the README: builds the fixture archive (tests/support/fixture-archive.ts),
+ * serves it, and photographs the home page, an article in light and dark, and a month page
+ * in Chromium, into docs/screenshots/*.png.
+ *
+ *   npx node scripts/screenshots.ts
+ */
+import { mkdir, mkdtemp, rm, stat } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { buildSite, ROOT } from "../tests/support/build-site.ts";
+import { serveStatic } from "../tests/support/static-server.ts";
+import { launchBrowser } from "../tests/support/browser.ts";
+import { SEED, writeFixtureArchive } from "../tests/support/fixture-archive.ts";
+import { monthPath } from "../src/lib/permalink.ts";
+
+const OUT = join(ROOT, "docs/screenshots");
+/** A laptop-sized window at 1x keeps the PNGs small and the text legible. */
+const VIEWPORT = { width: 800, height: 600 };
+
+const SHOTS = [
+  { file: "home.png", path: "/", colorScheme: "light" },
+  { file: "article-light.png", path: SEED.path, colorScheme: "light" },
+  { file: "article-dark.png", path: SEED.path, colorScheme: "dark" },
+  { file: "month.png", path: monthPath("2019", "12"), colorScheme: "light" },
+] as const;
+
+const archive = await mkdtemp(join(tmpdir(), "news-archive-shots-"));
+await writeFixtureArchive(archive);
+const build = await buildSite(archive);
+if (build.code !== 0) throw new Error(`build failed:\n${build.output}`);
+const server = await serveStatic(build.outDir);
+const browser = await launchBrowser();
+await mkdir(OUT, { recursive: true });
+try {
+  for (const shot of SHOTS) {
+    const context = await browser.newContext({
+      viewport: VIEWPORT,
+      colorScheme: shot.colorScheme,
+      javaScriptEnabled: false,
+    });
+    const page = await context.newPage();
+    await page.goto(`${server.origin}${shot.path}`);
+    const file = join(OUT, shot.file);
+    await page.screenshot({ path: file });
+    console.log(
+      `${shot.file}: ${shot.path} (${shot.colorScheme}), ${(await stat(file)).size} bytes`,
+    );
+    await context.close();
+  }
+} finally {
+  await browser.close();
+  await server.close();
+  await rm(archive, { recursive: true, force: true });
+  await rm(build.outDir, { recursive: true, force: true });
+}

@@ -1,0 +1,283 @@
+import { describe, test } from "node:test";
+import assert from "node:assert/strict";
+import {
+  PAGE_SIZE,
+  archiveStats,
+  buildArchiveIndex,
+  calendarWeeks,
+  countOf,
+  dateCrumbs,
+  neighboursAt,
+  paginate,
+  type BrowseFields,
+} from "../../src/lib/browse.ts";
+
+interface Item extends BrowseFields {
+  id: string;
+}
+
+const item = (id: string, date: string, source: string, ...authors: string[]): Item => ({
+  id,
+  date,
+  source,
+  authors,
+});
+
+/** Newest first, as the archive sorts them. */
+const ITEMS: Item[] = [
+  item("e", "2021-06-30", "Caspian Herald", "Nigar Hasanova", "Elvin Mammadov"),
+  item("d", "2021-06-30", "Baku Evening Post", "Nigar Hasanova"),
+  item("c", "2021-05-14", "Today.Az", "Leyla Məmmədova"),
+  item("b", "2019-12-11", "Today.az", "Leyla Mammadova"),
+  item("a", "2019-12-11", "Azernews"),
+];
+
+const index = buildArchiveIndex(ITEMS, (i) => i);
+const ids = (items: readonly Item[]) => items.map((i) => i.id).join("");
+
+describe("buildArchiveIndex", () => {
+  const groupings: [string, string[], string[]][] = [
+    ["years", index.years.map((y) => `${y.year}:${ids(y.items)}`), ["2021:edc", "2019:ba"]],
+    [
+      "months",
+      index.months.map((m) => `${m.year}-${m.month}:${ids(m.items)}`),
+      ["2021-06:ed", "2021-05:c", "2019-12:ba"],
+    ],
+    [
+      "days",
+      index.days.map((d) => `${d.date}:${ids(d.items)}`),
+      ["2021-06-30:ed", "2021-05-14:c", "2019-12-11:ba"],
+    ],
+    [
+      "months of a year, in calendar order",
+      index.years[0]!.months.map((m) => m.month),
+      ["05", "06"],
+    ],
+    [
+      "sources, alphabetical, spellings sharing a slug merged",
+      index.sources.map((s) => `${s.slug}=${s.name}:${ids(s.items)}`),
+      [
+        "azernews=Azernews:a",
+        "baku-evening-post=Baku Evening Post:d",
+        "caspian-herald=Caspian Herald:e",
+        "today-az=Today.Az:cb",
+      ],
+    ],
+    [
+      "authors, alphabetical (ə after a), each article under each of its authors",
+      index.authors.map((a) => `${a.slug}:${ids(a.items)}`),
+      ["elvin-mammadov:e", "leyla-mammadova:b", "leyla-memmedova:c", "nigar-hasanova:ed"],
+    ],
+    [
+      "paths",
+      [
+        index.years[1]!.path,
+        index.months[2]!.path,
+        index.days[0]!.path,
+        index.sources[0]!.path,
+        index.authors[0]!.path,
+      ],
+      [
+        "/articles/2019/",
+        "/articles/2019/12/",
+        "/articles/2021/06/30/",
+        "/sources/azernews/",
+        "/authors/elvin-mammadov/",
+      ],
+    ],
+  ];
+  for (const [name, actual, expected] of groupings) {
+    test(name, () => assert.deepEqual(actual, expected));
+  }
+
+  test("a merged source keeps every spelling, the newest first", () => {
+    assert.deepEqual(index.sources.at(-1)!.names, ["Today.Az", "Today.az"]);
+  });
+
+  test("previous and next link only groups that have articles", () => {
+    const [june, may, december] = index.months;
+    assert.equal(june!.newer, undefined);
+    assert.equal(june!.older, may);
+    assert.equal(may!.older, december, "skips the empty months between");
+    assert.equal(december!.newer, may);
+    assert.equal(december!.older, undefined);
+    assert.equal(index.years[0]!.older, index.years[1]);
+    assert.equal(index.days[2]!.newer, index.days[1]);
+  });
+
+  test("an author named twice in one byline counts the article once", () => {
+    const twice = buildArchiveIndex([item("x", "2020-01-01", "S", "Ann Lee", "ann lee")], (i) => i);
+    assert.equal(twice.authors.length, 1);
+    assert.equal(twice.authors[0]!.items.length, 1);
+  });
+
+  test("an unsorted list is refused rather than grouped wrongly", () => {
+    assert.throws(() => buildArchiveIndex([...ITEMS].reverse(), (i) => i), /sorted newest first/);
+  });
+
+  test("an empty archive has no groups", () => {
+    const empty = buildArchiveIndex([] as Item[], (i) => i);
+    assert.deepEqual([empty.years, empty.days, empty.sources, empty.authors], [[], [], [], []]);
+  });
+
+  test("one pass: 100,000 articles group in well under a second", () => {
+    const many: Item[] = [];
+    for (let i = 0; i < 100_000; i++) {
+      const day = 28 - Math.floor(i / 4000);
+      many.push(
+        item(`${i}`, `2020-02-${String(day).padStart(2, "0")}`, `S${i % 40}`, `A ${i % 900}`),
+      );
+    }
+    const started = performance.now();
+    const big = buildArchiveIndex(many, (i) => i);
+    const ms = performance.now() - started;
+    assert.equal(big.days.length, 25);
+    assert.equal(big.sources.length, 40);
+    assert.equal(big.authors.length, 900);
+    assert.ok(ms < 1500, `took ${ms} ms`);
+  });
+});
+
+describe("archiveStats", () => {
+  test("counts articles, sources, authors and years, and the span of dates", () => {
+    assert.deepEqual(
+      archiveStats(index, (i) => i.date),
+      {
+        articles: 5,
+        sources: 4,
+        authors: 4,
+        years: 2,
+        oldest: "2019-12-11",
+        newest: "2021-06-30",
+      },
+    );
+  });
+});
+
+describe("neighboursAt", () => {
+  const table: [number, string | undefined, string | undefined][] = [
+    [0, undefined, "d"],
+    [2, "d", "b"],
+    [4, "b", undefined],
+  ];
+  for (const [at, newer, older] of table) {
+    test(`position ${at}: newer ${newer}, older ${older}`, () => {
+      const n = neighboursAt(ITEMS, at);
+      assert.deepEqual([n.newer?.id, n.older?.id], [newer, older]);
+    });
+  }
+});
+
+describe("paginate", () => {
+  const list = Array.from({ length: 120 }, (_, i) => i + 1);
+  const pages = paginate(list, "/sources/azernews/");
+
+  const table: [string, unknown, unknown][] = [
+    ["50 a page by default", PAGE_SIZE, 50],
+    ["page count", pages.map((p) => p.items.length), [50, 50, 20]],
+    [
+      "paths",
+      pages.map((p) => p.path),
+      ["/sources/azernews/", "/sources/azernews/page/2/", "/sources/azernews/page/3/"],
+    ],
+    [
+      "previous",
+      pages.map((p) => p.previousPath),
+      [undefined, "/sources/azernews/", "/sources/azernews/page/2/"],
+    ],
+    [
+      "next",
+      pages.map((p) => p.nextPath),
+      ["/sources/azernews/page/2/", "/sources/azernews/page/3/", undefined],
+    ],
+    [
+      "first and last positions",
+      pages.map((p) => [p.first, p.last]),
+      [
+        [1, 50],
+        [51, 100],
+        [101, 120],
+      ],
+    ],
+    [
+      "totals",
+      pages.map((p) => [p.number, p.count, p.total]),
+      [
+        [1, 3, 120],
+        [2, 3, 120],
+        [3, 3, 120],
+      ],
+    ],
+    ["exactly one page", paginate(list.slice(0, 50), "/x/").length, 1],
+    ["one over", paginate(list.slice(0, 51), "/x/").map((p) => p.items.length), [50, 1]],
+    [
+      "empty list: one empty page",
+      paginate([], "/x/").map((p) => [p.count, p.first, p.last, p.nextPath]),
+      [[1, 0, 0, undefined]],
+    ],
+    [
+      "custom size",
+      paginate(list.slice(0, 5), "/x/", 2).map((p) => p.items),
+      [[1, 2], [3, 4], [5]],
+    ],
+  ];
+  for (const [name, actual, expected] of table) {
+    test(name, () => assert.deepEqual(actual, expected));
+  }
+
+  test("a page size below one throws", () => assert.throws(() => paginate(list, "/x/", 0)));
+});
+
+describe("calendarWeeks", () => {
+  const table: [string, string, (number | null)[]][] = [
+    // December 2019 began on a Sunday: six leading blanks, Monday first.
+    ["2019", "12", [null, null, null, null, null, null, 1]],
+    // June 2020 began on a Monday.
+    ["2020", "06", [1, 2, 3, 4, 5, 6, 7]],
+  ];
+  for (const [year, month, firstWeek] of table) {
+    test(`${year}-${month} starts on the right weekday`, () =>
+      assert.deepEqual(calendarWeeks(year, month)[0], firstWeek));
+  }
+
+  test("every week has seven days and the month is complete", () => {
+    for (const [year, month, days] of [
+      ["2020", "02", 29],
+      ["2019", "02", 28],
+      ["2021", "05", 31],
+    ] as const) {
+      const weeks = calendarWeeks(year, month);
+      assert.ok(weeks.every((w) => w.length === 7));
+      assert.deepEqual(
+        weeks.flat().filter((d) => d !== null),
+        Array.from({ length: days }, (_, i) => i + 1),
+      );
+    }
+  });
+});
+
+describe("dateCrumbs and countOf", () => {
+  test("a day's crumbs climb to the archive", () => {
+    assert.deepEqual(dateCrumbs("2019-12-01"), [
+      { label: "Articles", href: "/articles/" },
+      { label: "2019", href: "/articles/2019/" },
+      { label: "December", href: "/articles/2019/12/" },
+      { label: "1", href: "/articles/2019/12/01/" },
+    ]);
+  });
+
+  test("a year's crumbs stop at the year", () => {
+    assert.deepEqual(
+      dateCrumbs({ year: "2019" }).map((c) => c.href),
+      ["/articles/", "/articles/2019/"],
+    );
+  });
+
+  const counts: [number, string][] = [
+    [0, "0 articles"],
+    [1, "1 article"],
+    [2, "2 articles"],
+    [100000, "100,000 articles"],
+  ];
+  for (const [n, text] of counts) test(text, () => assert.equal(countOf(n, "article"), text));
+});
