@@ -8,6 +8,7 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { MONTH_NAMES } from "../src/lib/dates.ts";
 
 export type CorpusLanguage = "en" | "az" | "ru";
 
@@ -111,49 +112,6 @@ const EN_MONTHS = [
   "Nov.",
   "Dec.",
 ];
-const EN_MONTH_NAMES = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
-const AZ_MONTHS = [
-  "yanvar",
-  "fevral",
-  "mart",
-  "aprel",
-  "may",
-  "iyun",
-  "iyul",
-  "avqust",
-  "sentyabr",
-  "oktyabr",
-  "noyabr",
-  "dekabr",
-];
-const RU_MONTHS = [
-  "января",
-  "февраля",
-  "марта",
-  "апреля",
-  "мая",
-  "июня",
-  "июля",
-  "августа",
-  "сентября",
-  "октября",
-  "ноября",
-  "декабря",
-];
-
 const SYLLABLES = [
   "kas",
   "pi",
@@ -348,7 +306,7 @@ export function generateRawArticles(dir: string, n: number, seed = 1): Generated
     const place = pick(PLACES[lang]);
     const shown = upper ? place.toLocaleUpperCase() : place;
     if (lang === "en") return `${shown}, ${COUNTRY.en}, ${EN_MONTHS[month - 1]} ${day}`;
-    return `${shown}, ${day} ${(lang === "az" ? AZ_MONTHS : RU_MONTHS)[month - 1]}`;
+    return `${shown}, ${day} ${MONTH_NAMES[lang][month - 1]}`;
   };
 
   const start = Date.UTC(2000, 0, 1);
@@ -402,7 +360,7 @@ export function generateRawArticles(dir: string, n: number, seed = 1): Generated
         lines.push(
           `date ${iso}`,
           headline(lang),
-          `${d} ${EN_MONTH_NAMES[m - 1]} ${y} ${time} (UTC+04:00)`,
+          `${d} ${MONTH_NAMES.en[m - 1]} ${y} ${time} (UTC+04:00)`,
           dateline(lang, m, d, false),
           `By ${author} – ${source}:`,
           "",

@@ -12,7 +12,7 @@
  * Pure: no file system, no site constants.
  */
 import { firstSentence, truncateAtWord } from "./article-text.ts";
-import { isCalendarDate } from "./dates.ts";
+import { isCalendarDate, MONTH_NAMES } from "./dates.ts";
 import { slugify } from "./slug.ts";
 
 /** Settings that come from the command line rather than from the text. */
@@ -76,19 +76,8 @@ export const FALLBACK_SLUG = "article";
 // ---------------------------------------------------------------------------------------
 // Line shapes
 
-const EN_MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
+/** Abbreviations seen in datelines, besides the full names. */
+const EN_MONTH_ABBREVIATIONS = [
   "Jan",
   "Feb",
   "Mar",
@@ -102,41 +91,12 @@ const EN_MONTHS = [
   "Nov",
   "Dec",
 ];
-const AZ_MONTHS = [
-  "yanvar",
-  "fevral",
-  "mart",
-  "aprel",
-  "may",
-  "iyun",
-  "iyul",
-  "avqust",
-  "sentyabr",
-  "oktyabr",
-  "noyabr",
-  "dekabr",
-];
-const RU_MONTHS = [
-  "января",
-  "февраля",
-  "марта",
-  "апреля",
-  "мая",
-  "июня",
-  "июля",
-  "августа",
-  "сентября",
-  "октября",
-  "ноября",
-  "декабря",
-];
-
 function capitalized(word: string): string {
   return word.charAt(0).toUpperCase() + word.slice(1).toLowerCase();
 }
 
 /** Month names as written in datelines: `Aug`, `AUG`, `aug`, `August`, `avqust`, `августа`. */
-const MONTH = [...EN_MONTHS, ...AZ_MONTHS, ...RU_MONTHS]
+const MONTH = [...MONTH_NAMES.en, ...EN_MONTH_ABBREVIATIONS, ...MONTH_NAMES.az, ...MONTH_NAMES.ru]
   .flatMap((m) => [m, m.toUpperCase(), m.toLowerCase(), capitalized(m)])
   .filter((m, i, all) => all.indexOf(m) === i)
   .sort((a, b) => b.length - a.length)
