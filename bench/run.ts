@@ -7,6 +7,7 @@
  * unless --keep.
  *
  *   npm run bench -- [--articles 10000] [--seed 1] [--heap 8192] [--keep] [--no-query]
+ *                    [--no-index]   (render only, SEARCH_INDEX=off: for archives too large to index)
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -25,6 +26,7 @@ const { values } = parseArgs({
     heap: { type: "string", default: "8192" },
     keep: { type: "boolean", default: false },
     "no-query": { type: "boolean", default: false },
+    "no-index": { type: "boolean", default: false },
   },
 });
 const N = Number(values.articles);
@@ -71,6 +73,7 @@ try {
     OUT_DIR: dist,
     CACHE_DIR: join(outDir, "cache"),
     ASTRO_TELEMETRY_DISABLED: "1",
+    ...(values["no-index"] ? { SEARCH_INDEX: "off" } : {}),
   };
   const buildArgs = [
     `--max-old-space-size=${values.heap}`,
@@ -109,7 +112,9 @@ try {
 
   // 4. What the build produced.
   const site = folderStats(dist);
-  const index = folderStats(join(dist, "pagefind"));
+  const index = values["no-index"]
+    ? { bytes: 0, files: 0, largestFolder: { path: "", files: 0 } }
+    : folderStats(join(dist, "pagefind"));
   const firstArticle = readFileSync(join(archive, "permalinks.txt"), "utf8").split("\n")[0]!;
   const html = readFileSync(join(dist, firstArticle, "index.html"), "utf8");
   const assets = (pattern: RegExp) =>
@@ -121,7 +126,7 @@ try {
   };
 
   // 5. A first search in Chromium, as a reader would type it.
-  const queries = values["no-query"] ? [] : await measureFirstQueries(dist);
+  const queries = values["no-query"] || values["no-index"] ? [] : await measureFirstQueries(dist);
 
   const results = {
     articles: imported,

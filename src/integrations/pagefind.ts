@@ -81,6 +81,11 @@ export default function pagefindIntegration(): AstroIntegration {
     name: "news-archive:pagefind",
     hooks: {
       "astro:build:done": async ({ dir, logger }) => {
+        // For measuring the render alone on archives too large to index on one machine.
+        if (process.env["SEARCH_INDEX"] === "off") {
+          logger.warn("SEARCH_INDEX=off: no search index written");
+          return;
+        }
         const started = performance.now();
         const outDir = fileURLToPath(dir);
         const bundleDir = join(outDir, PAGEFIND_PATH);
