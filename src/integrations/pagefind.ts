@@ -31,6 +31,9 @@ import { FACETS } from "../lib/search-state.ts";
  */
 export const INDEX_OPTIONS = {
   forceLanguage: "en",
+  // Hosts cap file counts: past this many pages, fragments are bundled into shared files,
+  // so no folder of the index ever holds more (10,000 articles stay one file each).
+  maxFragments: Number(process.env["PAGEFIND_MAX_FRAGMENTS"]) || 10_000,
 } as const satisfies pagefind.PagefindServiceConfig;
 
 /** Pagefind's files are gzip, then a 12-byte signature, then the content. */
