@@ -4,6 +4,7 @@
  * Astro and memoizes them, so a build sorts and groups the collection once, whatever the
  * number of pages.
  */
+import { readFile } from "node:fs/promises";
 import { getCollection, type CollectionEntry } from "astro:content";
 import { authorsOf } from "./lib/article-schema.ts";
 import {
@@ -16,6 +17,7 @@ import {
   type BrowseFields,
   type Page,
 } from "./lib/browse.ts";
+import { bodyOfEntry, firstSentence } from "./lib/article-text.ts";
 import { compareNewestFirst } from "./lib/dates.ts";
 import { articleParams } from "./lib/permalink.ts";
 
@@ -32,6 +34,26 @@ export function getArticles(): Promise<Article[]> {
     ),
   );
   return cached;
+}
+
+/**
+ * An article's body, read from its entry file when a page needs it. Bodies are kept out of
+ * the content data store (see src/content.config.ts), so the store stays small at any size.
+ */
+export async function articleBody(article: Article): Promise<string> {
+  return bodyOfEntry(await readFile(article.filePath!, "utf8"));
+}
+
+const excerpts = new Map<string, string>();
+
+/** The first sentence of an article (at most 200 characters), for lists and feeds. */
+export async function articleExcerpt(article: Article): Promise<string> {
+  let excerpt = excerpts.get(article.id);
+  if (excerpt === undefined) {
+    excerpt = firstSentence(await articleBody(article), 200);
+    excerpts.set(article.id, excerpt);
+  }
+  return excerpt;
 }
 
 export function browseFieldsOf(article: Article): BrowseFields {

@@ -4,6 +4,12 @@
  * reaches the reader literally and nothing in it can become markup or script.
  */
 
+/** The body of an entry file: everything after its frontmatter block. */
+export function bodyOfEntry(text: string): string {
+  const match = /^---\r?\n[\s\S]*?\r?\n---[ \t]*(?:\r?\n|$)/.exec(text);
+  return match ? text.slice(match[0].length) : text;
+}
+
 /** Paragraphs of a body: blocks separated by blank lines, inner line breaks kept. */
 export function paragraphsOf(body: string): string[] {
   return body

@@ -1,14 +1,16 @@
 import rss from "@astrojs/rss";
 import type { APIRoute } from "astro";
-import { getArticles } from "../archive.ts";
+import { articleBody, getArticles } from "../archive.ts";
 import { FEED_SIZE, categoriesOf, dcCreators, feedEntryFor, utcMidnight } from "../lib/feeds.ts";
 import { SITE_DESCRIPTION, SITE_NAME } from "../lib/site.ts";
 
 /** RSS 2.0: the newest articles, bylines as dc:creator (RSS's author must be an email). */
 export const GET: APIRoute = async ({ site }) => {
-  const entries = (await getArticles())
-    .slice(0, FEED_SIZE)
-    .map((article) => feedEntryFor(article.data, article.body ?? "", site!));
+  const entries = await Promise.all(
+    (await getArticles())
+      .slice(0, FEED_SIZE)
+      .map(async (article) => feedEntryFor(article.data, await articleBody(article), site!)),
+  );
   return rss({
     title: SITE_NAME,
     description: SITE_DESCRIPTION,

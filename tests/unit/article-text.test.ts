@@ -1,6 +1,7 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import {
+  bodyOfEntry,
   firstSentence,
   paragraphsOf,
   readingMinutes,
@@ -37,4 +38,16 @@ describe("article text", () => {
     assert.equal(readingMinutes("a few words"), 1);
     assert.equal(readingMinutes("word ".repeat(2300)), 10);
   });
+});
+
+describe("entry bodies", () => {
+  const table: [string, string, string][] = [
+    ["after the frontmatter", "---\ntitle: x\n---\nOne.\n\nTwo.\n", "One.\n\nTwo.\n"],
+    ["CRLF frontmatter", "---\r\ntitle: x\r\n---\r\nBody", "Body"],
+    ["a --- line in the body stays", "---\na: 1\n---\nText\n---\nMore", "Text\n---\nMore"],
+    ["no frontmatter", "Just text", "Just text"],
+  ];
+  for (const [name, text, body] of table) {
+    test(name, () => assert.equal(bodyOfEntry(text), body));
+  }
 });
