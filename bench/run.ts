@@ -144,6 +144,7 @@ try {
         build.peakRssByName["MainThread"] ?? build.peakRssByName["node"] ?? build.peakRssBytes,
     },
     index: {
+      ...(values["no-index"] ? { skipped: "--no-index" } : {}),
       wallSeconds: indexMs / 1000,
       peakRssBytes: Math.max(
         0,
