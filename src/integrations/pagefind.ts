@@ -1,17 +1,23 @@
-import { writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
+import { copyFile, link, mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gunzipSync, gzipSync } from "node:zlib";
 import type { AstroIntegration } from "astro";
 import * as pagefind from "pagefind";
 import { isCalendarDate } from "../lib/dates.ts";
 import { PAGEFIND_PATH } from "../lib/permalink.ts";
+import { encodeFacetTable, type FacetRecord } from "../lib/search-facets.ts";
 import {
-  encodeFacetTable,
-  facetTableFile,
-  type FacetRecord,
-  type PagefindEntry,
-} from "../lib/search-facets.ts";
+  articleYearOf,
+  DEFAULT_SHARD_PAGES,
+  indexFingerprint,
+  planShards,
+  SHARD_MANIFEST_FILE,
+  type Shard,
+  type ShardManifest,
+} from "../lib/search-shards.ts";
 import { FACETS } from "../lib/search-state.ts";
 
 /**
@@ -25,9 +31,16 @@ import { FACETS } from "../lib/search-state.ts";
  * index per `<html lang>` that a search page would see only one of. English stemming then
  * applies to all words; words without English suffixes are unaffected by it.
  *
+ * The index is built in shards of consecutive years (src/lib/search-shards.ts), one Pagefind
+ * process after another, so memory stays that of one shard. Each shard is written to
+ * `<cacheDir>/search-shards/<key>/`, keyed by what Pagefind reads of its pages, and linked
+ * into `dist/`: the next build reuses every shard whose pages index the same, so adding an
+ * article re-indexes only its year.
+ *
  * Next to the index it writes the facet table of the search page (src/lib/search-facets.ts):
  * each indexed page's id, date and filter values, read back from the fragments Pagefind
- * wrote, gzipped as Pagefind's own files are, and named after the index it belongs to.
+ * wrote, gzipped as Pagefind's own files are and named after its content, and the manifest
+ * that lists the shards and the table.
  */
 export const INDEX_OPTIONS = {
   forceLanguage: "en",
@@ -79,11 +92,116 @@ export function facetRecordsFrom(files: { path: string; content: Uint8Array }[])
   return records;
 }
 
+/** Everything that changes how the same pages index: part of every shard's cache key. */
+const SETTINGS = JSON.stringify({
+  pagefind: (
+    JSON.parse(
+      readFileSync(
+        join(dirname(fileURLToPath(import.meta.resolve("pagefind"))), "../package.json"),
+        "utf8",
+      ),
+    ) as { version: string }
+  ).version,
+  options: INDEX_OPTIONS,
+  layout: 1,
+});
+
+/** Written last into a cached shard: a folder without it is a half-written one. */
+const COMPLETE = "complete.json";
+/** A cached shard's facet records, for the table of all shards. */
+const RECORDS = "facet-records.json";
+/** What a shard other than the first needs: its index, not Pagefind's script and UI. */
+const INDEX_FILES = /^(pagefind-entry\.json|.*\.pf_meta|fragment|index|filter)$/;
+
+/** The shard's cache key: index settings and, per page, its URL and what Pagefind reads. */
+async function shardKey(outDir: string, pathnames: readonly string[]): Promise<string> {
+  const hash = createHash("sha256").update(SETTINGS);
+  const sorted = [...pathnames].sort();
+  const BATCH = 64;
+  for (let i = 0; i < sorted.length; i += BATCH) {
+    const batch = sorted.slice(i, i + BATCH);
+    const pages = await Promise.all(
+      batch.map((pathname) => readFile(join(outDir, pathname, "index.html"), "utf8")),
+    );
+    pages.forEach((html, j) => hash.update(`\0${batch[j]}\0${indexFingerprint(html)}`));
+  }
+  return hash.digest("hex").slice(0, 32);
+}
+
+async function readFragments(folder: string): Promise<{ path: string; content: Uint8Array }[]> {
+  const dir = join(folder, "fragment");
+  const names = existsSync(dir) ? await readdir(dir) : [];
+  return Promise.all(
+    names.map(async (name) => ({
+      path: `fragment/${name}`,
+      content: await readFile(join(dir, name)),
+    })),
+  );
+}
+
+/** Indexes one shard's years of `outDir` into `folder`, in a Pagefind process of its own. */
+async function indexShard(outDir: string, shard: Shard, folder: string): Promise<void> {
+  const partial = `${folder}.partial`;
+  await rm(partial, { recursive: true, force: true });
+  try {
+    const { index, errors } = await pagefind.createIndex(INDEX_OPTIONS);
+    if (!index) throw new Error(errors.join("\n"));
+    for (const year of shard.years) {
+      const added = await index.addDirectory({ path: outDir, glob: `articles/${year}/**/*.html` });
+      if (added.errors.length) throw new Error(added.errors.join("\n"));
+    }
+    const written = await index.writeFiles({ outputPath: partial });
+    if (written.errors.length) throw new Error(written.errors.join("\n"));
+  } finally {
+    // A fresh process per shard: Pagefind's memory goes back before the next one.
+    await pagefind.close();
+  }
+  const records = facetRecordsFrom(await readFragments(partial));
+  for (const record of records) {
+    const year = record.date.slice(0, 4);
+    if (!shard.years.includes(year) || articleYearOf(record.url) !== year) {
+      throw new Error(
+        `Indexed page ${record.url} (${record.date}) is outside the ${shard.path} shard`,
+      );
+    }
+  }
+  await writeFile(join(partial, RECORDS), JSON.stringify(records));
+  await writeFile(
+    join(partial, COMPLETE),
+    JSON.stringify({ years: shard.years, pages: records.length }),
+  );
+  await rm(folder, { recursive: true, force: true });
+  await rename(partial, folder);
+}
+
+/** Hard-links (or, across file systems, copies) a cached shard's files into `dist/`. */
+async function linkTree(from: string, to: string, keep: (name: string) => boolean) {
+  await mkdir(to, { recursive: true });
+  for (const entry of await readdir(from, { withFileTypes: true })) {
+    if (!keep(entry.name)) continue;
+    const source = join(from, entry.name);
+    const target = join(to, entry.name);
+    if (entry.isDirectory()) {
+      await linkTree(source, target, () => true);
+      continue;
+    }
+    await rm(target, { force: true });
+    await link(source, target).catch(async (error: NodeJS.ErrnoException) => {
+      if (error.code !== "EXDEV" && error.code !== "EPERM") throw error;
+      await copyFile(source, target);
+    });
+  }
+}
+
 export default function pagefindIntegration(): AstroIntegration {
+  let cacheDir = "";
   return {
     name: "news-archive:pagefind",
     hooks: {
-      "astro:build:done": async ({ dir, logger }) => {
+      "astro:config:done": ({ config }) => {
+        cacheDir = fileURLToPath(config.cacheDir);
+      },
+      "astro:build:done": async ({ dir, pages, logger }) => {
         // For measuring the render alone on archives too large to index on one machine.
         if (process.env["SEARCH_INDEX"] === "off") {
           logger.warn("SEARCH_INDEX=off: no search index written");
@@ -92,31 +210,76 @@ export default function pagefindIntegration(): AstroIntegration {
         const started = performance.now();
         const outDir = fileURLToPath(dir);
         const bundleDir = join(outDir, PAGEFIND_PATH);
-        try {
-          const { index, errors } = await pagefind.createIndex(INDEX_OPTIONS);
-          if (!index) throw new Error(errors.join("\n"));
-          const added = await index.addDirectory({ path: outDir });
-          if (added.errors.length) throw new Error(added.errors.join("\n"));
-          const written = await index.writeFiles({ outputPath: bundleDir });
-          if (written.errors.length) throw new Error(written.errors.join("\n"));
-          const { files, errors: fileErrors } = await index.getFiles();
-          if (fileErrors.length) throw new Error(fileErrors.join("\n"));
-          const entryFile = files.find((file) => file.path === "pagefind-entry.json");
-          if (!entryFile) throw new Error("Pagefind wrote no pagefind-entry.json");
-          const entry = JSON.parse(
-            Buffer.from(entryFile.content).toString("utf8"),
-          ) as PagefindEntry;
-          const table = encodeFacetTable(facetRecordsFrom(files));
-          const facetBytes = gzipSync(JSON.stringify(table), { level: 9 });
-          await writeFile(join(bundleDir, facetTableFile(entry)), facetBytes);
-          const ms = Math.round(performance.now() - started);
-          logger.info(
-            `Indexed ${added.page_count} pages in ${ms} ms; facet table of ${table.rows} ` +
-              `articles, ${(facetBytes.length / 1024).toFixed(1)} KB`,
-          );
-        } finally {
-          await pagefind.close();
+        const shardsDir = join(cacheDir, "search-shards");
+        const byYear = new Map<string, string[]>();
+        for (const { pathname } of pages) {
+          const year = articleYearOf(pathname);
+          if (year === null) continue;
+          const paths = byYear.get(year);
+          if (paths) paths.push(pathname);
+          else byYear.set(year, [pathname]);
         }
+        const maxPages = Number(process.env["SEARCH_SHARD_PAGES"]) || DEFAULT_SHARD_PAGES;
+        const shards = planShards(
+          new Map([...byYear].map(([year, paths]) => [year, paths.length])),
+          maxPages,
+        );
+        const used = new Set<string>();
+        const records: FacetRecord[] = [];
+        const segments: number[] = [];
+        let indexed = 0;
+        let reused = 0;
+        for (const [i, shard] of shards.entries()) {
+          const key = await shardKey(
+            outDir,
+            shard.years.flatMap((year) => byYear.get(year)!),
+          );
+          const folder = join(shardsDir, key);
+          if (existsSync(join(folder, COMPLETE))) reused += 1;
+          else {
+            await indexShard(outDir, shard, folder);
+            indexed += 1;
+          }
+          used.add(key);
+          await linkTree(
+            folder,
+            join(outDir, shard.path),
+            i === 0
+              ? (name) => name !== COMPLETE && name !== RECORDS
+              : (name) => INDEX_FILES.test(name),
+          );
+          const shardRecords = JSON.parse(
+            await readFile(join(folder, RECORDS), "utf8"),
+          ) as FacetRecord[];
+          records.push(...shardRecords);
+          segments.push(shardRecords.length);
+        }
+        // Shards no build uses any more.
+        if (existsSync(shardsDir)) {
+          for (const name of await readdir(shardsDir)) {
+            if (!used.has(name)) await rm(join(shardsDir, name), { recursive: true, force: true });
+          }
+        }
+        const table = encodeFacetTable(records, segments);
+        const facetBytes = gzipSync(JSON.stringify(table), { level: 9 });
+        const facets = `facets.${createHash("sha256").update(facetBytes).digest("hex").slice(0, 16)}.pf_facets`;
+        await mkdir(bundleDir, { recursive: true });
+        await writeFile(join(bundleDir, facets), facetBytes);
+        const manifest: ShardManifest = {
+          version: 1,
+          shards: shards.map((shard) => ({
+            path: shard.path,
+            years: [shard.years[0]!, shard.years[shard.years.length - 1]!],
+            pages: shard.pages,
+          })),
+          facets,
+        };
+        await writeFile(join(bundleDir, SHARD_MANIFEST_FILE), JSON.stringify(manifest));
+        const ms = Math.round(performance.now() - started);
+        logger.info(
+          `Indexed ${table.rows} pages in ${ms} ms: ${shards.length} shard(s), ${indexed} ` +
+            `indexed, ${reused} reused; facet table ${(facetBytes.length / 1024).toFixed(1)} KB`,
+        );
       },
     },
   };

@@ -37,10 +37,12 @@ export interface FacetRecord {
 
 /** The table as written to disk: columns, values by index, dates as day deltas. */
 export interface EncodedFacetTable {
-  version: 2;
+  version: 3;
   /** Rows, one per page, in permalink order. */
   rows: number;
-  /** `[row, id]` of every 1000th page and the last: proof that the orders agree. */
+  /** Rows per index shard, oldest shard first (src/lib/search-shards.ts); they sum to `rows`. */
+  segments: number[];
+  /** `[row, id]` of every 1000th page, the first of each year and the last: proof that the orders agree. */
   checkpoints: [number, string][];
   /** Days since 1970-01-01 of the first page, then the difference to the page before. */
   days: number[];
@@ -74,7 +76,18 @@ function byUrl(a: FacetRecord, b: FacetRecord): number {
   return a.url < b.url ? -1 : a.url > b.url ? 1 : 0;
 }
 
-export function encodeFacetTable(records: readonly FacetRecord[]): EncodedFacetTable {
+/**
+ * The table of all pages; `segments` are the pages per index shard, whose permalinks (by
+ * year) follow one another, so sorting them all keeps each shard's rows together.
+ */
+export function encodeFacetTable(
+  records: readonly FacetRecord[],
+  segments: readonly number[] = [records.length],
+): EncodedFacetTable {
+  const sum = segments.reduce((a, b) => a + b, 0);
+  if (sum !== records.length || segments.some((n) => n < 0)) {
+    throw new Error(`Shard sizes ${segments.join(", ")} do not add up to ${records.length} pages`);
+  }
   const rows = [...records].sort(byUrl);
   const values: Partial<Record<Facet, string[]>> = {};
   const columns: Partial<Record<Facet, (number | number[])[]>> = {};
@@ -102,10 +115,45 @@ export function encodeFacetTable(records: readonly FacetRecord[]): EncodedFacetT
     previous = day;
     return delta;
   });
+  // Also the first page of every year: index shards (src/lib/search-shards.ts) split at
+  // years, so each seam where two shards' results are joined is checked.
   const checkpoints: [number, string][] = rows
     .map((row, i): [number, string] => [i, row.id])
-    .filter(([i]) => i % CHECKPOINT_EVERY === 0 || i === rows.length - 1);
-  return { version: 2, rows: rows.length, checkpoints, days, values, columns };
+    .filter(
+      ([i]) =>
+        i % CHECKPOINT_EVERY === 0 ||
+        i === rows.length - 1 ||
+        rows[i]!.date.slice(0, 4) !== rows[i - 1]!.date.slice(0, 4),
+    );
+  return {
+    version: 3,
+    rows: rows.length,
+    segments: [...segments],
+    checkpoints,
+    days,
+    values,
+    columns,
+  };
+}
+
+/**
+ * Where each row's page is in Pagefind's answer to a search sorted by permalink over merged
+ * shards. Each shard sorts its own pages and scores them 0, -1, -2...; the merged answer is
+ * ordered by score (stable), so it lists every shard's first page (oldest shard first),
+ * then every shard's second page, and so on. Rows are the shards' pages one shard after
+ * another. A change in that behaviour shows as checkpoints that no longer match.
+ */
+export function mergedPositionsOfRows(segments: readonly number[]): number[] {
+  const offsets = segments.map((_, i) => segments.slice(0, i).reduce((a, b) => a + b, 0));
+  const positions: number[] = new Array(segments.reduce((a, b) => a + b, 0));
+  const longest = Math.max(0, ...segments);
+  let merged = 0;
+  for (let rank = 0; rank < longest; rank++) {
+    segments.forEach((size, shard) => {
+      if (rank < size) positions[offsets[shard]! + rank] = merged++;
+    });
+  }
+  return positions;
 }
 
 /**
@@ -113,7 +161,7 @@ export function encodeFacetTable(records: readonly FacetRecord[]): EncodedFacetT
  * (`search(null, { sort: { permalink: "asc" } })`). Throws when they do not line up.
  */
 export function decodeFacetTable(encoded: EncodedFacetTable, ids: readonly string[]): FacetTable {
-  if (encoded.version !== 2) throw new Error(`Unknown facet table version ${encoded.version}`);
+  if (encoded.version !== 3) throw new Error(`Unknown facet table version ${encoded.version}`);
   const aligned =
     ids.length === encoded.rows && encoded.checkpoints.every(([row, id]) => ids[row] === id);
   if (!aligned) {
@@ -241,22 +289,6 @@ export function sortByDate(
 /** Every row, newest first: the order of browsing without words. */
 export function allRowsNewestFirst(table: FacetTable): number[] {
   return table.ids.map((_, i) => table.ids.length - 1 - i);
-}
-
-/** The part of Pagefind's `pagefind-entry.json` that names its indexes. */
-export interface PagefindEntry {
-  languages: Record<string, { hash: string }>;
-}
-
-/**
- * The facet table's file name in the Pagefind folder, after the index it describes
- * (`facets.en_9ebaf4f1cb.pf_facets`), so a cached table never outlives its index.
- */
-export function facetTableFile(entry: PagefindEntry): string {
-  const hashes = Object.values(entry.languages)
-    .map((language) => language.hash)
-    .sort();
-  return `facets.${hashes.join(".")}.pf_facets`;
 }
 
 export const FACET_LABELS: Record<Facet, string> = {

@@ -10,16 +10,21 @@ import { parseDateRange, type RangeProblem } from "../lib/search-dates.ts";
 import {
   allRowsNewestFirst,
   decodeFacetTable,
-  facetTableFile,
+  mergedPositionsOfRows,
   narrow,
   ROW_ORDER_SORT_KEY,
   sortByDate,
   type Counts,
   type EncodedFacetTable,
   type FacetTable,
-  type PagefindEntry,
 } from "../lib/search-facets.ts";
-import { parseQuery, planQuery, type QueryPlan } from "../lib/search-query.ts";
+import {
+  keepAcrossShards,
+  SHARD_MANIFEST_FILE,
+  shardOfRows,
+  type ShardManifest,
+} from "../lib/search-shards.ts";
+import { looseWords, parseQuery, planQuery, type QueryPlan } from "../lib/search-query.ts";
 import { effectiveSort, type SearchState, type SortOrder } from "../lib/search-state.ts";
 
 export interface PagefindFragment {
@@ -36,6 +41,7 @@ export interface PagefindResult {
 
 interface PagefindApi {
   init: () => Promise<void>;
+  mergeIndex: (path: string) => Promise<void>;
   search: (
     term: string | null,
     options?: { sort?: Record<string, "asc" | "desc"> },
@@ -60,21 +66,32 @@ async function gunzipIfNeeded(bytes: ArrayBuffer): Promise<string> {
   return new Response(stream).text();
 }
 
-async function loadFacetTable(): Promise<EncodedFacetTable> {
-  const entryResponse = await fetch(`${PAGEFIND_PATH}pagefind-entry.json?ts=${Date.now()}`);
-  const entry = (await entryResponse.json()) as PagefindEntry;
-  const response = await fetch(`${PAGEFIND_PATH}${facetTableFile(entry)}`);
+/** The index's shards and facet table: a fixed name, so always revalidated. */
+async function loadManifest(): Promise<ShardManifest> {
+  const response = await fetch(`${PAGEFIND_PATH}${SHARD_MANIFEST_FILE}`, { cache: "no-cache" });
+  if (!response.ok) throw new Error(`${response.status} fetching the search index manifest`);
+  return (await response.json()) as ShardManifest;
+}
+
+async function loadFacetTable(manifest: ShardManifest): Promise<EncodedFacetTable> {
+  const response = await fetch(`${PAGEFIND_PATH}${manifest.facets}`);
   if (!response.ok) throw new Error(`${response.status} fetching the facet table`);
   return JSON.parse(await gunzipIfNeeded(await response.arrayBuffer())) as EncodedFacetTable;
 }
 
-async function loadPagefind(): Promise<PagefindApi> {
+/**
+ * Pagefind over every shard: the first (oldest years, with the script and WebAssembly) is
+ * the primary index, the others are merged into it in order, so results of a search sorted
+ * by permalink come oldest shard first, as the facet table's rows do.
+ */
+async function loadPagefind(manifest: ShardManifest): Promise<PagefindApi> {
   const url = `${PAGEFIND_PATH}pagefind.js`;
   const module = (await import(/* @vite-ignore */ url)) as PagefindModule;
   // No worker: one file less before the first result; without filters loaded, searches
   // take milliseconds and do not hold up typing.
   const pagefind = module.createInstance({ noWorker: true, excerptLength: 30 });
   await pagefind.init();
+  await Promise.all(manifest.shards.slice(1).map((shard) => pagefind.mergeIndex(shard.path)));
   return pagefind;
 }
 
@@ -83,13 +100,24 @@ export class SearchEngine {
   /** Counts over the whole archive. */
   readonly totals: Counts;
   private readonly pagefind: PagefindApi;
+  /** Index shards merged into `pagefind`. */
+  private readonly shards: number;
+  /** The shard of each table row. */
+  private readonly shardOfRow: number[];
   /** Every page as a Pagefind result, by table row. */
   private readonly everything: PagefindResult[];
   private lastKey = "";
   private last: Promise<SearchOutcome> | undefined;
 
-  private constructor(pagefind: PagefindApi, table: FacetTable, everything: PagefindResult[]) {
+  private constructor(
+    pagefind: PagefindApi,
+    table: FacetTable,
+    everything: PagefindResult[],
+    segments: number[],
+  ) {
     this.pagefind = pagefind;
+    this.shards = segments.length;
+    this.shardOfRow = shardOfRows(segments);
     this.table = table;
     this.everything = everything;
     this.totals = narrow(table, allRowsNewestFirst(table), {
@@ -99,14 +127,25 @@ export class SearchEngine {
   }
 
   static async start(): Promise<SearchEngine> {
-    const [pagefind, encoded] = await Promise.all([loadPagefind(), loadFacetTable()]);
+    const manifest = await loadManifest();
+    const [pagefind, encoded] = await Promise.all([
+      loadPagefind(manifest),
+      loadFacetTable(manifest),
+    ]);
     // Every page, in the table's row order: ids for the table, results for browsing.
-    const { results } = await pagefind.search(null, { sort: { [ROW_ORDER_SORT_KEY]: "asc" } });
+    const { results: merged } = await pagefind.search(null, {
+      sort: { [ROW_ORDER_SORT_KEY]: "asc" },
+    });
+    // (Of another length, the table does not describe this index: decoding says so.)
+    const results =
+      merged.length === encoded.rows
+        ? mergedPositionsOfRows(encoded.segments).map((position) => merged[position]!)
+        : merged;
     const table = decodeFacetTable(
       encoded,
       results.map((result) => result.id),
     );
-    return new SearchEngine(pagefind, table, results);
+    return new SearchEngine(pagefind, table, results, encoded.segments);
   }
 
   /**
@@ -140,6 +179,38 @@ export class SearchEngine {
     };
   }
 
+  /**
+   * Pages holding every word of `term`, best first. Over several shards, each word is also
+   * looked up alone and as typed exactly (from the chunks already loaded), so the merged
+   * answer is the one a single index would give (see keepAcrossShards).
+   */
+  private async searchAllWords(term: string): Promise<PagefindResult[]> {
+    const keywords =
+      this.shards < 2
+        ? []
+        : [...new Set(looseWords(term.replaceAll('"', " ")).map((w) => w.toLowerCase()))];
+    const [response, ...each] = await Promise.all([
+      this.pagefind.search(term),
+      ...keywords.flatMap((word) => [
+        this.pagefind.search(word),
+        this.pagefind.search(`"${word}"`),
+      ]),
+    ]);
+    if (keywords.length === 0) return response!.results;
+    const ids = (found: { results: PagefindResult[] }) => found.results.map((r) => r.id);
+    const words = keywords.map((_, i) => ({
+      prefix: new Set(ids(each[2 * i]!)),
+      exact: ids(each[2 * i + 1]!),
+    }));
+    const kept = new Set(
+      keepAcrossShards(ids(response!), words, (id) => {
+        const row = this.table.rowOf.get(id);
+        return row === undefined ? undefined : this.shardOfRow[row];
+      }),
+    );
+    return response!.results.filter((r) => kept.has(r.id));
+  }
+
   /** Pagefind's results for a plan, as table rows (in rank order) to results. */
   private async find(plan: QueryPlan): Promise<Map<number, PagefindResult>> {
     if (plan.kind === "browse") {
@@ -149,13 +220,13 @@ export class SearchEngine {
     if (plan.kind === "mixed") {
       // All the words, then only the pages that also hold each phrase word for word.
       const [words, ...phrases] = await Promise.all([
-        this.pagefind.search(plan.term),
-        ...plan.phrases.map((phrase) => this.pagefind.search(phrase)),
+        this.searchAllWords(plan.term),
+        ...plan.phrases.map((phrase) => this.searchAllWords(phrase)),
       ]);
-      const keep = phrases.map((response) => new Set(response.results.map((r) => r.id)));
-      results = words!.results.filter((r) => keep.every((ids) => ids.has(r.id)));
+      const keep = phrases.map((found) => new Set(found.map((r) => r.id)));
+      results = words!.filter((r) => keep.every((ids) => ids.has(r.id)));
     } else {
-      results = (await this.pagefind.search(plan.term)).results;
+      results = await this.searchAllWords(plan.term);
     }
     const found = new Map<number, PagefindResult>();
     for (const result of results) {

@@ -5,7 +5,8 @@
  */
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtemp } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { mkdtemp, readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -14,6 +15,7 @@ import { buildSite } from "../support/build-site.ts";
 import { serveStatic, type StaticServer } from "../support/static-server.ts";
 import { launchBrowser, watchConsole } from "../support/browser.ts";
 import { writeSearchArchive, type FixtureArticle } from "../support/search-fixture.ts";
+import type { ShardManifest } from "../../src/lib/search-shards.ts";
 
 const BRIEFS = 22;
 const axeSource: string = createRequire(import.meta.url)("axe-core").source;
@@ -111,12 +113,18 @@ const ARTICLES: FixtureArticle[] = [
 
 let server: StaticServer;
 let browser: Browser;
+let buildOutput = "";
+let outDir = "";
 
 before(async () => {
   const archive = await mkdtemp(join(tmpdir(), "news-archive-search-"));
   await writeSearchArchive(archive, ARTICLES);
-  const build = await buildSite(archive);
+  // Shards of at most 3 articles: every search below runs across several merged indexes,
+  // as on an archive too large for one (src/lib/search-shards.ts).
+  const build = await buildSite(archive, { env: { SEARCH_SHARD_PAGES: "3" } });
   assert.equal(build.code, 0, build.output);
+  buildOutput = build.output;
+  outDir = build.outDir;
   server = await serveStatic(build.outDir);
   browser = await launchBrowser();
 });
@@ -194,6 +202,69 @@ async function facetCounts(page: Page, facet: string): Promise<Record<string, nu
     ),
   );
 }
+
+describe("search: an index in shards", () => {
+  test("years are indexed in shards, the newest alone, listed in the manifest", async () => {
+    const manifest = JSON.parse(
+      await readFile(join(outDir, "pagefind/search-shards.json"), "utf8"),
+    ) as ShardManifest;
+    // 22 briefs in 2017, then 1, 3, 2, 1 and 1 articles in 2018-2022; at most 3 per shard.
+    assert.deepEqual(
+      manifest.shards.map((shard) => [shard.path, shard.years.join("-")]),
+      [
+        ["/pagefind/", "2017-2017"],
+        ["/pagefind/year-2018/", "2018-2018"],
+        ["/pagefind/year-2019/", "2019-2019"],
+        ["/pagefind/years-2020-2021/", "2020-2021"],
+        ["/pagefind/year-2022/", "2022-2022"],
+      ],
+    );
+    assert.match(buildOutput, new RegExp(`Indexed ${ARTICLES.length} pages in \\d+ ms: 5 shard`));
+    assert.ok(existsSync(join(outDir, "pagefind/pagefind.js")));
+    for (const shard of manifest.shards.slice(1)) {
+      const folder = join(outDir, shard.path);
+      assert.ok(existsSync(join(folder, "pagefind-entry.json")), `${shard.path} has an index`);
+      assert.ok(
+        !existsSync(join(folder, "pagefind.js")),
+        `${shard.path} reuses the primary's script`,
+      );
+      assert.ok(!existsSync(join(folder, "wasm.en.pagefind")), `and its WebAssembly`);
+    }
+    assert.ok(existsSync(join(outDir, "pagefind", manifest.facets)), "one facet table for all");
+  });
+
+  test("one search spans every shard, in date order both ways", async () => {
+    const datesShown = (page: Page) =>
+      page
+        .locator(".search-result time")
+        .evaluateAll((times) => times.map((time) => time.getAttribute("datetime") ?? ""));
+    const newest = await openSearch("?from=2000&sort=newest");
+    try {
+      assert.deepEqual(await facetCounts(newest.page, "year"), {
+        "2022": 1,
+        "2021": 1,
+        "2020": 2,
+        "2019": 3,
+        "2018": 1,
+        "2017": BRIEFS,
+      });
+      const dates = await datesShown(newest.page);
+      assert.equal(dates[0], "2022-02-14");
+      assert.deepEqual(dates, [...dates].sort().reverse());
+      assert.deepEqual(newest.problems, []);
+    } finally {
+      await newest.close();
+    }
+    const oldest = await openSearch("?from=2000&sort=oldest");
+    try {
+      const dates = await datesShown(oldest.page);
+      assert.ok(dates[0]!.startsWith("2017-01"), dates[0]);
+      assert.deepEqual(dates, [...dates].sort());
+    } finally {
+      await oldest.close();
+    }
+  });
+});
 
 const PAKISTAN = "pakistan-military-cooperation";
 const KARABAKH = "karabakh-talks-resume";

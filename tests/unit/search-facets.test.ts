@@ -4,7 +4,7 @@ import {
   allRowsNewestFirst,
   decodeFacetTable,
   encodeFacetTable,
-  facetTableFile,
+  mergedPositionsOfRows,
   facetValueLabel,
   narrow,
   orderFacetValues,
@@ -111,10 +111,16 @@ describe("facet table encoding", () => {
   test("compact: no ids but checkpoints, values most frequent first, dates as day deltas", () => {
     const encoded = encodeFacetTable(RECORDS);
     assert.equal(encoded.rows, 6);
-    assert.deepEqual(encoded.checkpoints, [
-      [0, "p4"],
-      [5, "p2"],
-    ]);
+    assert.deepEqual(
+      encoded.checkpoints,
+      [
+        [0, "p4"],
+        [1, "p6"],
+        [4, "p3"],
+        [5, "p2"],
+      ],
+      "the first row, the first of each year (where index shards meet) and the last",
+    );
     assert.deepEqual(encoded.values.source, ["Azernews", "Trend", "APA", "Report.az"]);
     assert.equal(encoded.days[0], 17671, "2018-05-20 is day 17671");
     assert.deepEqual(encoded.days.slice(1), [256, 43, 271, 85, 453]);
@@ -124,8 +130,8 @@ describe("facet table encoding", () => {
 
   test("an unknown version is refused", () => {
     assert.throws(
-      () => decodeFacetTable({ ...encodeFacetTable([]), version: 3 as 2 }, []),
-      /Unknown facet table version 3/,
+      () => decodeFacetTable({ ...encodeFacetTable([]), version: 4 as 3 }, []),
+      /Unknown facet table version 4/,
     );
   });
 
@@ -136,11 +142,44 @@ describe("facet table encoding", () => {
     assert.throws(() => decodeFacetTable(encoded, [...ids].reverse()), /does not match/);
   });
 
-  test("the file is named after the index it describes", () => {
-    assert.equal(
-      facetTableFile({ languages: { en: { hash: "en_9ebaf4f1cb" } } }),
-      "facets.en_9ebaf4f1cb.pf_facets",
-    );
+  test("two index shards joined in the wrong order are refused", () => {
+    // 2018 | 2019 | 2020 | 2021, as if the 2019 shard had answered before the 2018 one.
+    const ids = idsInOrder(RECORDS);
+    const swapped = [...ids.slice(1, 4), ids[0]!, ...ids.slice(4)];
+    assert.throws(() => decodeFacetTable(encodeFacetTable(RECORDS), swapped), /does not match/);
+  });
+});
+
+describe("shards", () => {
+  test("segments must add up to the pages", () => {
+    assert.equal(encodeFacetTable(RECORDS).segments.join(), "6");
+    assert.deepEqual(encodeFacetTable(RECORDS, [1, 3, 1, 1]).segments, [1, 3, 1, 1]);
+    assert.throws(() => encodeFacetTable(RECORDS, [1, 3]), /do not add up to 6 pages/);
+  });
+
+  const table: [string, number[], number[]][] = [
+    ["one shard is in order", [4], [0, 1, 2, 3]],
+    ["no pages", [], []],
+    // Merged: a0 b0 c0 a1 c1 a2 c2 c3; rows: a0 a1 a2 b0 c0 c1 c2 c3.
+    ["shards of 3, 1 and 4 pages", [3, 1, 4], [0, 3, 5, 1, 2, 4, 6, 7]],
+    ["an empty shard takes no turn", [2, 0, 1], [0, 2, 1]],
+  ];
+  for (const [name, segments, expected] of table) {
+    test(`merged positions: ${name}`, () =>
+      assert.deepEqual(mergedPositionsOfRows(segments), expected));
+  }
+
+  test("Pagefind's merged answer, put back in row order, decodes", () => {
+    // 2018 | 2019 | 2020, 2021 as three shards, merged as Pagefind merges sorted answers.
+    const segments = [1, 3, 2];
+    const encoded = encodeFacetTable(RECORDS, segments);
+    const rows = idsInOrder(RECORDS);
+    const shards = [rows.slice(0, 1), rows.slice(1, 4), rows.slice(4)];
+    const scored = shards.flatMap((ids) => ids.map((id, rank) => ({ id, score: -rank })));
+    const merged = scored.sort((a, b) => b.score - a.score).map((result) => result.id);
+    assert.notDeepEqual(merged, rows, "the merged answer interleaves the shards");
+    const back = mergedPositionsOfRows(segments).map((position) => merged[position]!);
+    assert.deepEqual(decodeFacetTable(encoded, back).ids, rows);
   });
 });
 

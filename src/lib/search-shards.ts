@@ -1,0 +1,153 @@
+/**
+ * The search index in shards: consecutive years of articles, each indexed on its own and
+ * searched together in the browser (Pagefind's `mergeIndex`).
+ *
+ * Why: Pagefind holds a whole index in memory while it builds it, about 2 GB per 10,000
+ * articles, so one index of 100,000 articles needs more memory than a build machine has.
+ * Shards of at most `maxPages` articles are indexed one after another, each in a fresh
+ * Pagefind process, so the peak stays that of one shard. The newest year is always a shard
+ * of its own: new articles land there, and adding one re-indexes only that year (the other
+ * shards are reused from the build cache, src/integrations/pagefind.ts).
+ *
+ * The first shard (oldest years) sits in `/pagefind/` itself with Pagefind's script and
+ * WebAssembly; the others in `/pagefind/years-FROM-TO/`, holding only index files. A
+ * manifest of fixed name lists them, oldest first, with the facet table of all of them.
+ */
+import { PAGEFIND_PATH } from "./permalink.ts";
+
+export interface Shard {
+  /** Years (`YYYY`), oldest first, consecutive among the years that have articles. */
+  years: string[];
+  /** Article pages in these years. */
+  pages: number;
+  /** URL path of the shard's index folder, ending in `/`. */
+  path: string;
+}
+
+/** The manifest the search page reads first (a fixed name, so it must be revalidated). */
+export const SHARD_MANIFEST_FILE = "search-shards.json";
+
+export interface ShardManifest {
+  version: 1;
+  /** Index folders, oldest years first; the first is the primary one (`/pagefind/`). */
+  shards: { path: string; years: [string, string]; pages: number }[];
+  /** File name of the facet table of all shards, in `/pagefind/`. */
+  facets: string;
+}
+
+/** Default largest shard, in pages: about 2 GB of Pagefind memory. */
+export const DEFAULT_SHARD_PAGES = 10_000;
+
+function folderOf(years: readonly string[]): string {
+  const first = years[0]!;
+  const last = years[years.length - 1]!;
+  return first === last ? `year-${first}` : `years-${first}-${last}`;
+}
+
+/**
+ * Shards for article counts per year: the newest year alone, then the older years grouped,
+ * oldest first, into runs of at most `maxPages` (a single year larger than that is a shard
+ * of its own, whatever its size).
+ */
+export function planShards(pagesPerYear: ReadonlyMap<string, number>, maxPages: number): Shard[] {
+  if (!(maxPages >= 1)) throw new Error(`The largest shard must hold at least 1 page`);
+  const years = [...pagesPerYear.keys()].filter((year) => pagesPerYear.get(year)! > 0).sort();
+  if (years.length === 0) return [];
+  const newest = years.pop()!;
+  const groups: string[][] = [];
+  let current: string[] = [];
+  let size = 0;
+  for (const year of years) {
+    const pages = pagesPerYear.get(year)!;
+    if (current.length > 0 && size + pages > maxPages) {
+      groups.push(current);
+      current = [];
+      size = 0;
+    }
+    current.push(year);
+    size += pages;
+  }
+  if (current.length > 0) groups.push(current);
+  groups.push([newest]);
+  return groups.map((group, i) => ({
+    years: group,
+    pages: group.reduce((sum, year) => sum + pagesPerYear.get(year)!, 0),
+    path: i === 0 ? PAGEFIND_PATH : `${PAGEFIND_PATH}${folderOf(group)}/`,
+  }));
+}
+
+/** `articles/2019/12/11/slug/` (a built page's pathname) to its year, or null. */
+export function articleYearOf(pathname: string): string | null {
+  const match = /^\/?articles\/(\d{4})\/\d{2}\/\d{2}\/[^/]+\/$/.exec(pathname);
+  return match ? match[1]! : null;
+}
+
+/** End of the element that starts at `start` (its name `tag`), counting nested ones. */
+function elementEnd(html: string, start: number, tag: string): number {
+  const pattern = new RegExp(`<(/?)${tag}(?=[\\s>/])`, "gi");
+  pattern.lastIndex = start;
+  let depth = 0;
+  for (let match = pattern.exec(html); match; match = pattern.exec(html)) {
+    depth += match[1] ? -1 : 1;
+    if (depth === 0) {
+      const close = html.indexOf(">", match.index);
+      return close === -1 ? html.length : close + 1;
+    }
+  }
+  return html.length;
+}
+
+/**
+ * What Pagefind reads of a page, as a string: the `data-pagefind-body` element and every
+ * tag with a `data-pagefind-meta`, `-filter` or `-sort` attribute (with its text). Two
+ * builds of a page with the same fingerprint index the same; the rest of the page (links
+ * to the newer and older article, which change when an article is added next to it) does
+ * not count, so adding an article does not invalidate the older years' shards.
+ */
+export function indexFingerprint(html: string): string {
+  const parts: string[] = [];
+  const body = /<([a-z][a-z0-9]*)\b[^>]*\sdata-pagefind-body\b[^>]*>/i.exec(html);
+  if (body) parts.push(html.slice(body.index, elementEnd(html, body.index, body[1]!)));
+  const tagged = /<[a-z][^>]*\sdata-pagefind-(?:meta|filter|sort)\b[^>]*>[^<]*/gi;
+  for (const match of html.matchAll(tagged)) parts.push(match[0]);
+  return parts.join("\n");
+}
+
+/** The shard of each facet-table row, from the rows per shard (oldest shard first). */
+export function shardOfRows(segments: readonly number[]): number[] {
+  return segments.flatMap((size, shard) => new Array<number>(size).fill(shard));
+}
+
+/** What one word of a query found on its own, across all shards. */
+export interface WordMatches {
+  /** Pages Pagefind found for the word as typed (its prefix search). */
+  prefix: ReadonlySet<string>;
+  /** Pages holding exactly the word (its quoted search): empty while a word is half typed. */
+  exact: readonly string[];
+}
+
+/**
+ * Makes a search over merged shards answer as one index would. Pagefind, within one index,
+ * ignores a word it has no entry for and falls back to the longest indexed word that
+ * starts the one typed (`Hasanova` finds `Hasanov`). One index has such an entry whenever
+ * any article has the word; a shard only when its own years do. So a page found in a shard
+ * is kept only if
+ * - it is among the pages found for every word on its own (the words are ANDed), and
+ * - for every word some article holds exactly, its shard also holds it exactly (the shard's
+ *   match was not a fall-back to a shorter word).
+ * A word no article holds exactly (one still being typed) is matched as Pagefind matches it.
+ */
+export function keepAcrossShards(
+  ids: readonly string[],
+  words: readonly WordMatches[],
+  shardOf: (id: string) => number | undefined,
+): string[] {
+  const shardsWith = words
+    .filter((word) => word.exact.length > 0)
+    .map((word) => new Set(word.exact.map(shardOf)));
+  return ids.filter(
+    (id) =>
+      (words.length < 2 || words.every((word) => word.prefix.has(id))) &&
+      shardsWith.every((shards) => shards.has(shardOf(id))),
+  );
+}

@@ -1,0 +1,193 @@
+import { describe, test } from "node:test";
+import assert from "node:assert/strict";
+import {
+  articleYearOf,
+  indexFingerprint,
+  keepAcrossShards,
+  planShards,
+  shardOfRows,
+} from "../../src/lib/search-shards.ts";
+
+const years = (entries: [string, number][]) => new Map(entries);
+const plan = (entries: [string, number][], max: number) =>
+  planShards(years(entries), max).map((shard) => [shard.years.join(","), shard.pages, shard.path]);
+
+describe("planShards", () => {
+  const table: [string, [string, number][], number, (string | number)[][]][] = [
+    ["no articles, no shards", [], 10, []],
+    ["one year is one shard, in /pagefind/", [["2019", 5]], 10, [["2019", 5, "/pagefind/"]]],
+    [
+      "the newest year stands alone, where new articles land",
+      [
+        ["2018", 3],
+        ["2019", 4],
+      ],
+      10,
+      [
+        ["2018", 3, "/pagefind/"],
+        ["2019", 4, "/pagefind/year-2019/"],
+      ],
+    ],
+    [
+      "older years are grouped, oldest first, up to the largest shard",
+      [
+        ["2015", 4],
+        ["2016", 4],
+        ["2017", 3],
+        ["2018", 6],
+        ["2019", 1],
+      ],
+      10,
+      [
+        ["2015,2016", 8, "/pagefind/"],
+        ["2017,2018", 9, "/pagefind/years-2017-2018/"],
+        ["2019", 1, "/pagefind/year-2019/"],
+      ],
+    ],
+    [
+      "a year larger than the largest shard is a shard of its own",
+      [
+        ["2016", 2],
+        ["2017", 25],
+        ["2018", 2],
+        ["2019", 1],
+      ],
+      10,
+      [
+        ["2016", 2, "/pagefind/"],
+        ["2017", 25, "/pagefind/year-2017/"],
+        ["2018", 2, "/pagefind/year-2018/"],
+        ["2019", 1, "/pagefind/year-2019/"],
+      ],
+    ],
+    [
+      "years without articles are skipped; gaps do not split a shard",
+      [
+        ["2019", 1],
+        ["2001", 2],
+        ["2010", 0],
+        ["2012", 3],
+      ],
+      10,
+      [
+        ["2001,2012", 5, "/pagefind/"],
+        ["2019", 1, "/pagefind/year-2019/"],
+      ],
+    ],
+  ];
+  for (const [name, input, max, expected] of table) {
+    test(name, () => assert.deepEqual(plan(input, max), expected));
+  }
+
+  test("every article is in exactly one shard", () => {
+    const counts: [string, number][] = Array.from({ length: 25 }, (_, i) => [
+      String(2001 + i),
+      (i * 37) % 11,
+    ]);
+    const shards = planShards(years(counts), 12);
+    const listed = shards.flatMap((shard) => shard.years);
+    assert.deepEqual(
+      listed,
+      counts.filter(([, n]) => n > 0).map(([year]) => year),
+    );
+    assert.equal(
+      shards.reduce((sum, shard) => sum + shard.pages, 0),
+      counts.reduce((sum, [, n]) => sum + n, 0),
+    );
+    assert.equal(new Set(shards.map((shard) => shard.path)).size, shards.length);
+  });
+
+  test("a largest shard under one page is refused", () => {
+    assert.throws(() => planShards(years([["2019", 1]]), 0), /at least 1 page/);
+  });
+});
+
+describe("articleYearOf", () => {
+  const table: [string, string | null][] = [
+    ["articles/2019/12/11/some-slug/", "2019"],
+    ["/articles/2019/12/11/some-slug/", "2019"],
+    ["articles/2019/12/11/", null],
+    ["articles/2019/", null],
+    ["articles/2019/12/11/slug/original.txt", null],
+    ["sources/azernews/", null],
+  ];
+  for (const [pathname, year] of table) {
+    test(`${pathname} -> ${year}`, () => assert.equal(articleYearOf(pathname), year));
+  }
+});
+
+describe("indexFingerprint", () => {
+  const page = (newer: string, body = "Text.") =>
+    `<html lang="en"><head><title>T</title></head><body><nav><a href="/x/">Home</a></nav>` +
+    `<article data-pagefind-body><h1 data-pagefind-meta="title">T</h1><section><p>${body}</p>` +
+    `<article><p>nested</p></article></section>` +
+    `<div hidden data-pagefind-ignore><span data-pagefind-filter="source">Trend</span></div>` +
+    `</article><div hidden><span data-pagefind-meta="spellings">jf17</span></div>` +
+    `<nav class="neighbours"><a href="${newer}">Newer</a></nav></body></html>`;
+
+  test("links outside the indexed part do not change it", () => {
+    assert.equal(indexFingerprint(page("/a/")), indexFingerprint(page("/b/")));
+  });
+
+  test("the indexed body, nested elements included, does", () => {
+    assert.notEqual(indexFingerprint(page("/a/")), indexFingerprint(page("/a/", "Other.")));
+    assert.match(indexFingerprint(page("/a/")), /nested<\/p><\/article><\/section>/);
+  });
+
+  test("metadata, filters and sort keys outside the body count", () => {
+    const fingerprint = indexFingerprint(page("/a/"));
+    assert.match(fingerprint, /data-pagefind-meta="spellings">jf17/);
+    assert.match(fingerprint, /data-pagefind-filter="source">Trend/);
+    assert.doesNotMatch(fingerprint, /neighbours|Home/);
+  });
+});
+
+describe("shardOfRows", () => {
+  test("rows take their shard's number, shard after shard", () => {
+    assert.deepEqual(shardOfRows([2, 0, 3, 1]), [0, 0, 2, 2, 2, 3]);
+    assert.deepEqual(shardOfRows([]), []);
+  });
+});
+
+describe("keepAcrossShards", () => {
+  // Pages a1, a2 in shard 0; b1, b2 in shard 1.
+  const shardOf = (id: string) => ({ a: 0, b: 1 })[id[0] as "a" | "b"];
+  const word = (prefix: string[], exact: string[]) => ({ prefix: new Set(prefix), exact });
+  const table: [string, string[], ReturnType<typeof word>[], string[]][] = [
+    [
+      "one word every shard knows: all kept",
+      ["a1", "b1"],
+      [word(["a1", "b1"], ["a1", "b2"])],
+      ["a1", "b1"],
+    ],
+    [
+      // "Hasanova": shard 0 has no such word and fell back to "Hasanov".
+      "a shard that fell back to a shorter word is dropped",
+      ["a1", "a2", "b1"],
+      [word(["a1", "a2", "b1"], ["b1"])],
+      ["b1"],
+    ],
+    [
+      "a word still being typed (no exact match anywhere) is left to Pagefind",
+      ["a1", "b2"],
+      [word(["a1", "b2"], [])],
+      ["a1", "b2"],
+    ],
+    [
+      // "Hasanov Moscow": shard 0 has no "Moscow" and ignored it.
+      "words are ANDed even where a shard ignored one",
+      ["a1", "a2", "b1"],
+      [word(["a1", "a2", "b1", "b2"], ["a1", "b1"]), word(["b1", "b2"], ["b2"])],
+      ["b1"],
+    ],
+    [
+      "the order of the merged answer is kept",
+      ["b2", "a1", "b1"],
+      [word(["b2", "a1", "b1"], ["a2", "b2"])],
+      ["b2", "a1", "b1"],
+    ],
+  ];
+  for (const [name, ids, words, expected] of table) {
+    test(name, () => assert.deepEqual(keepAcrossShards(ids, words, shardOf), expected));
+  }
+});
