@@ -28,6 +28,10 @@ export default defineConfig({
       styleDirective: { resources: [...CSP_STYLE_SOURCES] },
     },
   },
+  // Pages whose getStaticPaths `cacheKey` and code are unchanged since the last build are
+  // copied from the build cache instead of rendered (src/archive.ts): an added article
+  // re-renders only itself, its neighbours and its listings. Needs `cacheDir` kept.
+  experimental: { incrementalBuild: true },
   integrations: [
     mdx(),
     // Pages only (their URLs end in /): not original.txt, citation files or feeds.

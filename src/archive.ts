@@ -4,6 +4,7 @@
  * Astro and memoizes them, so a build sorts and groups the collection once, whatever the
  * number of pages.
  */
+import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { getCollection, type CollectionEntry } from "astro:content";
 import { authorsOf } from "./lib/article-schema.ts";
@@ -79,13 +80,32 @@ export interface ArticlePageProps {
   older: Article | undefined;
 }
 
-/** getStaticPaths of every route that exists once per article (page, original, citations). */
+/**
+ * The `cacheKey` of a page for Astro's incremental build: a page whose key (and code) did
+ * not change since the last build is copied from the build cache instead of rendered. The
+ * key must cover everything the page shows that comes from the archive.
+ */
+function cacheKeyOf(shown: unknown): string {
+  return createHash("sha256").update(JSON.stringify(shown)).digest("hex").slice(0, 32);
+}
+
+/** An article as a page shows it: its entry's digest covers its file, text and metadata. */
+export function articleKey(article: Article | undefined): [string, string | number] | null {
+  return article ? [article.id, article.digest ?? ""] : null;
+}
+
+/** getStaticPaths of the article pages. */
 export async function articleStaticPaths() {
   const articles = await getArticles();
-  return articles.map((article, index) => ({
-    params: articleParams(article.data),
-    props: { article, ...neighboursAt(articles, index) } satisfies ArticlePageProps,
-  }));
+  return articles.map((article, index) => {
+    const neighbours = neighboursAt(articles, index);
+    return {
+      params: articleParams(article.data),
+      props: { article, ...neighbours } satisfies ArticlePageProps,
+      // The page links to the newer and older article by title.
+      cacheKey: cacheKeyOf([article, neighbours.newer, neighbours.older].map(articleKey)),
+    };
+  });
 }
 
 /** A list that paginates: a group of the archive index, or an index of sources or authors. */
@@ -112,14 +132,30 @@ export function pagesOf<T>(group: Paged<T>): Page<T>[] {
   return pages;
 }
 
+/** What a listing page shows of its group besides the page's items: names, links, counts. */
+function groupShown(group: Paged<unknown>): unknown {
+  const { path, items, name, names, older, newer, days, months } = group as Paged<unknown> & {
+    name?: string;
+    names?: string[];
+    older?: Paged<unknown>;
+    newer?: Paged<unknown>;
+    days?: Paged<unknown>[];
+    months?: Paged<unknown>[];
+  };
+  const counts = (list?: Paged<unknown>[]) => list?.map((g) => [g.path, g.items.length]);
+  return [path, items.length, name, names, older?.path, newer?.path, counts(days), counts(months)];
+}
+
 /**
  * getStaticPaths of a paginated listing: `first` for the route of page 1 (`.../`),
- * `rest` for the route of pages 2 and on (`.../page/[page]/`).
+ * `rest` for the route of pages 2 and on (`.../page/[page]/`). With `itemKey` (what the
+ * page shows of an item), each page gets a `cacheKey` for incremental builds.
  */
 export function pagedStaticPaths<G extends Paged<unknown>, P extends Record<string, string>>(
   groups: readonly G[],
   paramsOf: (group: G) => P,
   which: "first" | "rest",
+  itemKey?: (item: G["items"][number]) => unknown,
 ) {
   type T = G["items"][number];
   return groups.flatMap((group) => {
@@ -128,6 +164,9 @@ export function pagedStaticPaths<G extends Paged<unknown>, P extends Record<stri
       params:
         which === "first" ? paramsOf(group) : { ...paramsOf(group), page: String(page.number) },
       props: { group, page } satisfies ListingProps<G, T>,
+      ...(itemKey && {
+        cacheKey: cacheKeyOf([groupShown(group), page.number, page.count, page.items.map(itemKey)]),
+      }),
     }));
   });
 }

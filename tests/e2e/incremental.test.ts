@@ -1,0 +1,97 @@
+/**
+ * Adding an article to a built archive: the rebuild reuses what did not change (pages from
+ * Astro's incremental cache, search shards from the index cache) and yet gives, byte for
+ * byte, the site a clean build of the same archive gives.
+ */
+import { before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { readdir, readFile, mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+import { buildSite, type BuildResult } from "../support/build-site.ts";
+import {
+  writeArticle,
+  writeSearchArchive,
+  type FixtureArticle,
+} from "../support/search-fixture.ts";
+
+const article = (date: string, slug: string, words: string): FixtureArticle => ({
+  slug,
+  title: `${words} (${date})`,
+  date,
+  source: date < "2020" ? "Caspian Bulletin" : "Trend",
+  author: "Kamran Mammadov",
+  body: `${words} were reported on ${date}.\n\nA second paragraph about ${slug}.`,
+});
+
+const ARTICLES = [
+  article("2018-03-01", "spring-floods", "Spring floods"),
+  article("2018-07-14", "summer-harvest", "Summer harvest figures"),
+  article("2019-02-02", "winter-roads", "Winter roads"),
+  article("2019-05-20", "bridge-opens", "A new bridge"),
+  article("2020-01-10", "port-traffic", "Port traffic numbers"),
+  article("2020-06-30", "rail-link", "Rail link talks"),
+];
+const ADDED = article("2020-09-01", "festival-returns", "A festival returns");
+
+/** Every file under `dir`, as relative path to contents. */
+async function tree(dir: string): Promise<Map<string, Buffer>> {
+  const files = new Map<string, Buffer>();
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    if (relative(dir, path).startsWith(".prerender")) continue;
+    files.set(relative(dir, path), await readFile(path));
+  }
+  return files;
+}
+
+// Shards of at most 2 articles, so a rebuild can reuse some and re-index others.
+const env = { SEARCH_SHARD_PAGES: "2" };
+let first: BuildResult;
+let again: BuildResult;
+let clean: BuildResult;
+
+before(async () => {
+  const archive = await mkdtemp(join(tmpdir(), "news-archive-incremental-"));
+  await writeSearchArchive(archive, ARTICLES);
+  first = await buildSite(archive, { env });
+  assert.equal(first.code, 0, first.output);
+  await writeArticle(archive, ADDED);
+  // Into the same folder, with the same cache, as a deploy job that keeps its cache does.
+  again = await buildSite(archive, { env, outDir: first.outDir });
+  assert.equal(again.code, 0, again.output);
+  clean = await buildSite(archive, { env });
+  assert.equal(clean.code, 0, clean.output);
+});
+
+describe("one article added to a built archive", () => {
+  test("unchanged pages are restored, not rendered", () => {
+    const restored = (path: string) =>
+      new RegExp(`${path.replaceAll("/", "\\/")}index\\.html \\(restored\\)`).test(again.output);
+    const rendered = (path: string) =>
+      new RegExp(`${path.replaceAll("/", "\\/")}index\\.html \\(\\+\\d+ms\\)`).test(again.output);
+    assert.ok(restored("/articles/2018/03/01/spring-floods/"), "a far older article");
+    assert.ok(restored("/articles/2019/05/"), "an older month");
+    assert.ok(rendered("/articles/2020/09/01/festival-returns/"), "the new article");
+    assert.ok(rendered("/articles/2020/06/30/rail-link/"), "the article it follows (newer link)");
+    assert.ok(rendered("/articles/2020/06/"), "the month before (its later-month link)");
+    assert.ok(rendered("/sources/trend/"), "its source's list");
+  });
+
+  test("only the new article's search shard is indexed again", () => {
+    assert.match(first.output, /3 shard\(s\), \d+ indexed/);
+    assert.match(again.output, /Indexed 7 pages in \d+ ms: 3 shard\(s\), 1 indexed, 2 reused/);
+  });
+
+  test("the result is byte for byte what a clean build gives", async () => {
+    const [incremental, full] = await Promise.all([tree(again.outDir), tree(clean.outDir)]);
+    assert.deepEqual([...incremental.keys()].sort(), [...full.keys()].sort());
+    const differing = [...full].filter(([path, bytes]) => !incremental.get(path)!.equals(bytes));
+    assert.deepEqual(
+      differing.map(([path]) => path),
+      [],
+    );
+    assert.ok(full.has("articles/2020/09/01/festival-returns/index.html"));
+  });
+});
