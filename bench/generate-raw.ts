@@ -246,9 +246,14 @@ function capitalize(word: string): string {
 
 /**
  * Writes `n` raw texts under `dir` (created if missing) and returns what it wrote.
- * The same `n` and `seed` always give the same bytes.
+ * The same `n`, `seed` and `dates` always give the same bytes.
  */
-export function generateRawArticles(dir: string, n: number, seed = 1): GeneratedCorpus {
+export function generateRawArticles(
+  dir: string,
+  n: number,
+  seed = 1,
+  dates: { from: string; to: string } = { from: "2000-01-01", to: "2024-12-31" },
+): GeneratedCorpus {
   const random = randomFrom(seed);
   const int = (max: number) => Math.floor(random() * max);
   const pick = <T>(list: readonly T[]): T => list[int(list.length)]!;
@@ -309,8 +314,8 @@ export function generateRawArticles(dir: string, n: number, seed = 1): Generated
     return `${shown}, ${day} ${MONTH_NAMES[lang][month - 1]}`;
   };
 
-  const start = Date.UTC(2000, 0, 1);
-  const days = Math.round((Date.UTC(2024, 11, 31) - start) / 86_400_000) + 1;
+  const start = Date.parse(`${dates.from}T00:00:00Z`);
+  const days = Math.round((Date.parse(`${dates.to}T00:00:00Z`) - start) / 86_400_000) + 1;
   const languages: GeneratedCorpus["languages"] = {
     en: { dir: join(dir, "en"), files: 0 },
     az: { dir: join(dir, "az"), files: 0 },

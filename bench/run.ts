@@ -90,9 +90,20 @@ try {
   log(`built in ${(build.ms / 1000).toFixed(1)} s (index ${(indexMs / 1000).toFixed(1)} s)`);
 
   // 3. One article more, built again with the caches of the first build.
-  let addOneArticle: { importSeconds: number; rebuildSeconds: number } | null = null;
+  let addOneArticle: {
+    importSeconds: number;
+    rebuildSeconds: number;
+    pagesRendered: number;
+    pagesRestored: number;
+    indexSeconds: number;
+    shards: string | null;
+  } | null = null;
   if (!values["no-add-one"]) {
-    const extra = generateRawArticles(join(temp, "one-more"), 1, Number(values.seed) + 7919);
+    // Today's article, as an archive grows: dated the corpus's last day.
+    const extra = generateRawArticles(join(temp, "one-more"), 1, Number(values.seed) + 7919, {
+      from: "2024-12-31",
+      to: "2024-12-31",
+    });
     const lang = (Object.keys(extra.languages) as CorpusLanguage[]).find(
       (l) => extra.languages[l].files,
     )!;
@@ -104,8 +115,22 @@ try {
     );
     const rebuild = await measureCommand(node, buildArgs, { cwd: ROOT, env });
     if (rebuild.code !== 0) throw new Error(`rebuild failed:\n${rebuild.output.slice(-4000)}`);
-    addOneArticle = { importSeconds: addOne.ms / 1000, rebuildSeconds: rebuild.ms / 1000 };
-    log(`one article added: import ${addOne.ms / 1000} s, rebuild ${rebuild.ms / 1000} s`);
+    // Astro lists each page: `(+12ms)` when rendered, `(restored)` from the incremental cache.
+    const pageLines = rebuild.output.match(/index\.html \((?:restored|cached|\+\d+ms)\)/g) ?? [];
+    const restored = pageLines.filter((line) => !line.includes("+")).length;
+    addOneArticle = {
+      importSeconds: addOne.ms / 1000,
+      rebuildSeconds: rebuild.ms / 1000,
+      pagesRendered: pageLines.length - restored,
+      pagesRestored: restored,
+      indexSeconds: (stepMs(rebuild.output, /Indexed \d+ pages in (\d+) ms/) ?? 0) / 1000,
+      shards: /\d+ shard\(s\), \d+ indexed, \d+ reused/.exec(rebuild.output)?.[0] ?? null,
+    };
+    log(
+      `one article added: import ${addOne.ms / 1000} s, rebuild ${rebuild.ms / 1000} s ` +
+        `(${addOneArticle.pagesRendered} pages rendered, ${restored} restored; ` +
+        `${addOneArticle.shards})`,
+    );
   }
 
   // 4. What the build produced.
@@ -122,6 +147,8 @@ try {
     css: assets(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/g),
     js: assets(/<script[^>]+src="([^"]+)"/g),
   };
+
+  const shardLine = /\d+ shard\(s\)/.exec(build.output)?.[0] ?? null;
 
   // 5. A first search in Chromium, as a reader would type it.
   const queries = values["no-query"] || values["no-index"] ? [] : await measureFirstQueries(dist);
@@ -152,6 +179,7 @@ try {
           .filter(([name]) => name.startsWith("pagefind"))
           .map(([, v]) => v),
       ),
+      shards: shardLine,
     },
     total: { wallSeconds: build.ms / 1000, peakRssBytes: build.peakRssBytes },
     addOneArticle,
@@ -190,10 +218,13 @@ try {
     [
       "one article added",
       addOneArticle
-        ? `import ${addOneArticle.importSeconds.toFixed(1)} s + rebuild ${addOneArticle.rebuildSeconds.toFixed(1)} s`
+        ? `import ${addOneArticle.importSeconds.toFixed(1)} s + rebuild ${addOneArticle.rebuildSeconds.toFixed(1)} s ` +
+          `(${addOneArticle.pagesRendered} pages rendered, ${addOneArticle.pagesRestored} restored; ` +
+          `index ${addOneArticle.indexSeconds.toFixed(1)} s, ${addOneArticle.shards})`
         : "not measured (--no-add-one)",
     ],
     ["dist", `${mb(site.bytes)}, ${site.files} files`],
+    ["search index", shardLine ?? "not built"],
     [
       "dist/pagefind",
       `${mb(index.bytes)}, ${index.files} files; largest folder ${index.largestFolder.files} files`,
