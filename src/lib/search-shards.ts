@@ -120,10 +120,18 @@ export function shardOfRows(segments: readonly number[]): number[] {
 
 /** What one word of a query found on its own, across all shards. */
 export interface WordMatches {
-  /** Pages Pagefind found for the word as typed (its prefix search). */
-  prefix: ReadonlySet<string>;
   /** Pages holding exactly the word (its quoted search): empty while a word is half typed. */
   exact: readonly string[];
+  /** Pages found for the word as typed (its prefix search), when the query has other words. */
+  prefix?: ReadonlySet<string>;
+}
+
+/**
+ * Whether a word needs its prefix search too: only a word no article holds exactly (one
+ * still being typed), in a query of several words. Every other case is settled by `exact`.
+ */
+export function needsPrefixSearch(words: number, exactMatches: number): boolean {
+  return words > 1 && exactMatches === 0;
 }
 
 /**
@@ -131,23 +139,24 @@ export interface WordMatches {
  * ignores a word it has no entry for and falls back to the longest indexed word that
  * starts the one typed (`Hasanova` finds `Hasanov`). One index has such an entry whenever
  * any article has the word; a shard only when its own years do. So a page found in a shard
- * is kept only if
- * - it is among the pages found for every word on its own (the words are ANDed), and
- * - for every word some article holds exactly, its shard also holds it exactly (the shard's
- *   match was not a fall-back to a shorter word).
- * A word no article holds exactly (one still being typed) is matched as Pagefind matches it.
+ * is kept only if, for every word of the query,
+ * - some article holds the word exactly, and the page's shard holds it exactly too (the
+ *   shard neither ignored the word nor fell back to a shorter one); or
+ * - no article holds it exactly (it is still being typed), and the page is among those
+ *   found for the word alone (`prefix`, when the query has other words to AND it with).
  */
 export function keepAcrossShards(
   ids: readonly string[],
   words: readonly WordMatches[],
   shardOf: (id: string) => number | undefined,
 ): string[] {
-  const shardsWith = words
-    .filter((word) => word.exact.length > 0)
-    .map((word) => new Set(word.exact.map(shardOf)));
-  return ids.filter(
-    (id) =>
-      (words.length < 2 || words.every((word) => word.prefix.has(id))) &&
-      shardsWith.every((shards) => shards.has(shardOf(id))),
-  );
+  const checks = words.map((word): ((id: string) => boolean) => {
+    if (word.exact.length > 0) {
+      const shards = new Set(word.exact.map(shardOf));
+      return (id) => shards.has(shardOf(id));
+    }
+    const prefix = word.prefix;
+    return prefix ? (id) => prefix.has(id) : () => true;
+  });
+  return ids.filter((id) => checks.every((check) => check(id)));
 }

@@ -20,9 +20,11 @@ import {
 } from "../lib/search-facets.ts";
 import {
   keepAcrossShards,
+  needsPrefixSearch,
   SHARD_MANIFEST_FILE,
   shardOfRows,
   type ShardManifest,
+  type WordMatches,
 } from "../lib/search-shards.ts";
 import { looseWords, parseQuery, planQuery, type QueryPlan } from "../lib/search-query.ts";
 import { effectiveSort, type SearchState, type SortOrder } from "../lib/search-state.ts";
@@ -181,27 +183,27 @@ export class SearchEngine {
 
   /**
    * Pages holding every word of `term`, best first. Over several shards, each word is also
-   * looked up alone and as typed exactly (from the chunks already loaded), so the merged
-   * answer is the one a single index would give (see keepAcrossShards).
+   * looked up exactly (and, while half typed, alone), from the chunks already loaded, so
+   * the merged answer is the one a single index would give (see keepAcrossShards).
    */
   private async searchAllWords(term: string): Promise<PagefindResult[]> {
     const keywords =
       this.shards < 2
         ? []
         : [...new Set(looseWords(term.replaceAll('"', " ")).map((w) => w.toLowerCase()))];
-    const [response, ...each] = await Promise.all([
+    const ids = (found: { results: PagefindResult[] }) => found.results.map((r) => r.id);
+    const [response, ...exact] = await Promise.all([
       this.pagefind.search(term),
-      ...keywords.flatMap((word) => [
-        this.pagefind.search(word),
-        this.pagefind.search(`"${word}"`),
-      ]),
+      ...keywords.map((word) => this.pagefind.search(`"${word}"`)),
     ]);
     if (keywords.length === 0) return response!.results;
-    const ids = (found: { results: PagefindResult[] }) => found.results.map((r) => r.id);
-    const words = keywords.map((_, i) => ({
-      prefix: new Set(ids(each[2 * i]!)),
-      exact: ids(each[2 * i + 1]!),
-    }));
+    const words = await Promise.all(
+      keywords.map(async (word, i): Promise<WordMatches> => {
+        const found = ids(exact[i]!);
+        if (!needsPrefixSearch(keywords.length, found.length)) return { exact: found };
+        return { exact: found, prefix: new Set(ids(await this.pagefind.search(word))) };
+      }),
+    );
     const kept = new Set(
       keepAcrossShards(ids(response!), words, (id) => {
         const row = this.table.rowOf.get(id);

@@ -4,6 +4,7 @@ import {
   articleYearOf,
   indexFingerprint,
   keepAcrossShards,
+  needsPrefixSearch,
   planShards,
   shardOfRows,
 } from "../../src/lib/search-shards.ts";
@@ -152,42 +153,58 @@ describe("shardOfRows", () => {
 describe("keepAcrossShards", () => {
   // Pages a1, a2 in shard 0; b1, b2 in shard 1.
   const shardOf = (id: string) => ({ a: 0, b: 1 })[id[0] as "a" | "b"];
-  const word = (prefix: string[], exact: string[]) => ({ prefix: new Set(prefix), exact });
+  const word = (exact: string[], prefix?: string[]) => ({
+    exact,
+    ...(prefix && { prefix: new Set(prefix) }),
+  });
   const table: [string, string[], ReturnType<typeof word>[], string[]][] = [
-    [
-      "one word every shard knows: all kept",
-      ["a1", "b1"],
-      [word(["a1", "b1"], ["a1", "b2"])],
-      ["a1", "b1"],
-    ],
+    ["one word every shard holds: all kept", ["a1", "b1"], [word(["a1", "b2"])], ["a1", "b1"]],
     [
       // "Hasanova": shard 0 has no such word and fell back to "Hasanov".
       "a shard that fell back to a shorter word is dropped",
       ["a1", "a2", "b1"],
-      [word(["a1", "a2", "b1"], ["b1"])],
+      [word(["b1"])],
       ["b1"],
     ],
     [
-      "a word still being typed (no exact match anywhere) is left to Pagefind",
+      "a lone word still being typed (no exact match anywhere) is left to Pagefind",
       ["a1", "b2"],
-      [word(["a1", "b2"], [])],
+      [word([])],
       ["a1", "b2"],
     ],
     [
       // "Hasanov Moscow": shard 0 has no "Moscow" and ignored it.
-      "words are ANDed even where a shard ignored one",
+      "a shard that ignored a word of several is dropped",
       ["a1", "a2", "b1"],
-      [word(["a1", "a2", "b1", "b2"], ["a1", "b1"]), word(["b1", "b2"], ["b2"])],
+      [word(["a1", "b1"]), word(["b2"])],
+      ["b1"],
+    ],
+    [
+      // "Hasanov Mosc": shard 0 has no word starting "mosc" and ignored it.
+      "a word being typed among others is ANDed through its own prefix search",
+      ["a1", "a2", "b1"],
+      [word(["a1", "b1"]), word([], ["b1", "b2"])],
       ["b1"],
     ],
     [
       "the order of the merged answer is kept",
       ["b2", "a1", "b1"],
-      [word(["b2", "a1", "b1"], ["a2", "b2"])],
+      [word(["a2", "b2"])],
       ["b2", "a1", "b1"],
     ],
   ];
   for (const [name, ids, words, expected] of table) {
     test(name, () => assert.deepEqual(keepAcrossShards(ids, words, shardOf), expected));
+  }
+
+  const prefixTable: [number, number, boolean][] = [
+    [1, 0, false],
+    [1, 5, false],
+    [2, 5, false],
+    [2, 0, true],
+  ];
+  for (const [words, exact, expected] of prefixTable) {
+    test(`a prefix search for ${words} word(s), ${exact} exact matches: ${expected}`, () =>
+      assert.equal(needsPrefixSearch(words, exact), expected));
   }
 });
