@@ -4,6 +4,7 @@ import mdx from "@astrojs/mdx";
 import sitemap from "@astrojs/sitemap";
 import articleFiles from "./src/integrations/article-files.ts";
 import pagefind from "./src/integrations/pagefind.ts";
+import outputSweep from "./src/integrations/output-sweep.ts";
 import securityHeaders from "./src/integrations/security-headers.ts";
 import { CSP_DIRECTIVES, CSP_SCRIPT_SOURCES, CSP_STYLE_SOURCES } from "./src/lib/security.ts";
 import { siteUrlFrom } from "./src/lib/site.ts";
@@ -30,7 +31,8 @@ export default defineConfig({
   },
   // Pages whose getStaticPaths `cacheKey` and code are unchanged since the last build are
   // copied from the build cache instead of rendered (src/archive.ts): an added article
-  // re-renders only itself, its neighbours and its listings. Needs `cacheDir` kept.
+  // re-renders only itself, its neighbours and its listings. Needs `cacheDir` kept; `dist/`
+  // is kept too (src/integrations/output-sweep.ts).
   experimental: { incrementalBuild: true },
   integrations: [
     mdx(),
@@ -41,6 +43,9 @@ export default defineConfig({
       namespaces: { news: false, xhtml: false, image: false, video: false },
     }),
     articleFiles(),
+    // After the pages and article files, before indexing: removes what earlier builds left
+    // in the kept dist/ and this one did not make, so no stale page gets indexed.
+    outputSweep(),
     pagefind(),
     securityHeaders(),
   ],

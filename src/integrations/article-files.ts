@@ -1,4 +1,6 @@
-import { copyFile, mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
+import { copyFile, mkdir, readdir, readFile, rename, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
@@ -8,6 +10,7 @@ import { citationFileText, citationInputFor } from "../lib/citation.ts";
 import { originalFileFor } from "../lib/entry-check.ts";
 import { CITATION_FORMATS, citationPathFor, originalTextPathFor } from "../lib/permalink.ts";
 import { archiveDirFrom, SITE_NAME } from "../lib/site.ts";
+import { keepOutput } from "./output-sweep.ts";
 
 /** Files written at once: enough to keep the disk busy, few enough to bound memory. */
 const PARALLEL = 32;
@@ -18,14 +21,23 @@ const PARALLEL = 32;
  * they were four renders an article (most of a 10,000-article build); here they are a file
  * copy and three small writes. The content collection has already checked every entry
  * (schema, path, sha256) by the time this runs.
+ *
+ * `dist/` is kept between builds (./output-sweep.ts): an article whose entry file and site
+ * URL are those of the last build, and whose files are still there, is not written again.
+ * What was written is remembered in the build cache (`article-files.json`).
  */
+/** Per entry file: what its files were made from, and the files (relative to `dist/`). */
+type Written = Record<string, { key: string; files: string[] }>;
+
 export default function articleFiles(): AstroIntegration {
   let site = "";
+  let cacheDir = "";
   return {
     name: "news-archive:article-files",
     hooks: {
       "astro:config:done": ({ config }) => {
         site = config.site ?? "";
+        cacheDir = fileURLToPath(config.cacheDir);
       },
       "astro:build:done": async ({ dir, logger }) => {
         const started = performance.now();
@@ -34,9 +46,23 @@ export default function articleFiles(): AstroIntegration {
         const entries = (await readdir(articlesDir, { recursive: true }))
           .filter((file) => file.endsWith(".md"))
           .map((file) => join(articlesDir, file));
+        const record = join(cacheDir, "article-files.json");
+        const before: Written = existsSync(record)
+          ? (JSON.parse(await readFile(record, "utf8")) as Written)
+          : {};
+        const after: Written = {};
+        let written = 0;
         const writeOne = async (entry: string) => {
+          const text = await readFile(entry, "utf8");
+          const key = createHash("sha256").update(`${site}\0${text}`).digest("hex");
+          const last = before[entry];
+          if (last?.key === key && last.files.every((file) => existsSync(join(outDir, file)))) {
+            last.files.forEach(keepOutput);
+            after[entry] = last;
+            return;
+          }
           // An options object turns off gray-matter's cache of every file it has parsed.
-          const parsed = validateFrontmatter(matter(await readFile(entry, "utf8"), {}).data);
+          const parsed = validateFrontmatter(matter(text, {}).data);
           if (!parsed.ok) throw new Error(`${entry}: ${parsed.errors.join("; ")}`);
           const data = parsed.data;
           await mkdir(join(outDir, originalTextPathFor(data), ".."), { recursive: true });
@@ -48,12 +74,24 @@ export default function articleFiles(): AstroIntegration {
               citationFileText(format, citation),
             );
           }
+          const files = [
+            originalTextPathFor(data),
+            ...CITATION_FORMATS.map((format) => citationPathFor(data, format)),
+          ].map((path) => path.replace(/^\//, ""));
+          after[entry] = { key, files };
+          written += 1;
         };
         for (let i = 0; i < entries.length; i += PARALLEL) {
           await Promise.all(entries.slice(i, i + PARALLEL).map(writeOne));
         }
+        await mkdir(cacheDir, { recursive: true });
+        await writeFile(`${record}.partial`, JSON.stringify(after));
+        await rename(`${record}.partial`, record);
         const ms = Math.round(performance.now() - started);
-        logger.info(`Wrote original.txt and citations of ${entries.length} articles in ${ms} ms`);
+        logger.info(
+          `Wrote original.txt and citations of ${written} articles in ${ms} ms ` +
+            `(${entries.length - written} unchanged)`,
+        );
       },
     },
   };

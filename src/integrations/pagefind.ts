@@ -1,6 +1,16 @@
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
-import { copyFile, link, mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import {
+  copyFile,
+  link,
+  mkdir,
+  readdir,
+  readFile,
+  rename,
+  rm,
+  stat,
+  writeFile,
+} from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gunzipSync, gzipSync } from "node:zlib";
@@ -19,6 +29,7 @@ import {
   type ShardManifest,
 } from "../lib/search-shards.ts";
 import { FACETS } from "../lib/search-state.ts";
+import { ownOutputFolder } from "./output-sweep.ts";
 
 /**
  * Indexes the built site with Pagefind's Node API at `astro:build:done`, so `astro build`
@@ -113,17 +124,40 @@ const RECORDS = "facet-records.json";
 /** What a shard other than the first needs: its index, not Pagefind's script and UI. */
 const INDEX_FILES = /^(pagefind-entry\.json|.*\.pf_meta|fragment|index|filter)$/;
 
+/**
+ * Hashes of what Pagefind reads of each page, by page file, with the file's mtime and size
+ * when hashed: a page the incremental build kept (same mtime and size) is not read again.
+ */
+type Fingerprints = Record<string, [mtimeMs: number, size: number, hash: string]>;
+
 /** The shard's cache key: index settings and, per page, its URL and what Pagefind reads. */
-async function shardKey(outDir: string, pathnames: readonly string[]): Promise<string> {
+async function shardKey(
+  outDir: string,
+  pathnames: readonly string[],
+  before: Fingerprints,
+  after: Fingerprints,
+): Promise<string> {
   const hash = createHash("sha256").update(SETTINGS);
   const sorted = [...pathnames].sort();
   const BATCH = 64;
   for (let i = 0; i < sorted.length; i += BATCH) {
     const batch = sorted.slice(i, i + BATCH);
-    const pages = await Promise.all(
-      batch.map((pathname) => readFile(join(outDir, pathname, "index.html"), "utf8")),
+    const hashes = await Promise.all(
+      batch.map(async (pathname) => {
+        const file = join(outDir, pathname, "index.html");
+        const { mtimeMs, size } = await stat(file);
+        const known = before[pathname];
+        const page =
+          known && known[0] === mtimeMs && known[1] === size
+            ? known[2]
+            : createHash("sha256")
+                .update(indexFingerprint(await readFile(file, "utf8")))
+                .digest("hex");
+        after[pathname] = [mtimeMs, size, page];
+        return page;
+      }),
     );
-    pages.forEach((html, j) => hash.update(`\0${batch[j]}\0${indexFingerprint(html)}`));
+    hashes.forEach((page, j) => hash.update(`\0${batch[j]}\0${page}`));
   }
   return hash.digest("hex").slice(0, 32);
 }
@@ -193,6 +227,43 @@ async function linkTree(from: string, to: string, keep: (name: string) => boolea
   }
 }
 
+/** Shard folders below `/pagefind/` (src/lib/search-shards.ts names them so). */
+const SHARD_FOLDER = /^years?-\d{4}/;
+
+/**
+ * Puts a cached shard into `dist/` unless `dist/` (kept between builds) already holds it:
+ * the same `pagefind-entry.json` names the same index files. Otherwise what an earlier
+ * index left there goes first; the primary shard shares its folder with the others' ones.
+ */
+async function placeShard(cached: string, target: string, primary: boolean): Promise<void> {
+  const entry = "pagefind-entry.json";
+  const same = await Promise.all([
+    readFile(join(cached, entry)),
+    readFile(join(target, entry)).catch(() => null),
+  ]).then(([a, b]) => b !== null && a.equals(b));
+  if (same) return;
+  if (!primary) await rm(target, { recursive: true, force: true });
+  else if (existsSync(target)) {
+    for (const name of await readdir(target)) {
+      if (!SHARD_FOLDER.test(name)) await rm(join(target, name), { recursive: true, force: true });
+    }
+  }
+  await linkTree(cached, target, (name) =>
+    primary ? name !== COMPLETE && name !== RECORDS : INDEX_FILES.test(name),
+  );
+}
+
+/** Shard folders and facet tables an earlier build left in `/pagefind/`. */
+async function removeStale(bundleDir: string, shards: readonly Shard[], facets: string) {
+  const live = new Set(shards.map((shard) => shard.path));
+  for (const name of await readdir(bundleDir)) {
+    const stale =
+      (SHARD_FOLDER.test(name) && !live.has(`${PAGEFIND_PATH}${name}/`)) ||
+      (/^facets\..*\.pf_facets$/.test(name) && name !== facets);
+    if (stale) await rm(join(bundleDir, name), { recursive: true, force: true });
+  }
+}
+
 export default function pagefindIntegration(): AstroIntegration {
   let cacheDir = "";
   return {
@@ -200,10 +271,14 @@ export default function pagefindIntegration(): AstroIntegration {
     hooks: {
       "astro:config:done": ({ config }) => {
         cacheDir = fileURLToPath(config.cacheDir);
+        // Its shards and tables in the kept dist/ are replaced and removed here.
+        ownOutputFolder(PAGEFIND_PATH);
       },
       "astro:build:done": async ({ dir, pages, logger }) => {
         // For measuring the render alone on archives too large to index on one machine.
         if (process.env["SEARCH_INDEX"] === "off") {
+          // (Nor one kept from an earlier build into this dist/: it would be stale.)
+          await rm(join(fileURLToPath(dir), PAGEFIND_PATH), { recursive: true, force: true });
           logger.warn("SEARCH_INDEX=off: no search index written");
           return;
         }
@@ -224,6 +299,11 @@ export default function pagefindIntegration(): AstroIntegration {
           new Map([...byYear].map(([year, paths]) => [year, paths.length])),
           maxPages,
         );
+        const fingerprintsFile = join(cacheDir, "search-fingerprints.json");
+        const fingerprints: Fingerprints = existsSync(fingerprintsFile)
+          ? (JSON.parse(await readFile(fingerprintsFile, "utf8")) as Fingerprints)
+          : {};
+        const nextFingerprints: Fingerprints = {};
         const used = new Set<string>();
         const records: FacetRecord[] = [];
         const segments: number[] = [];
@@ -233,6 +313,8 @@ export default function pagefindIntegration(): AstroIntegration {
           const key = await shardKey(
             outDir,
             shard.years.flatMap((year) => byYear.get(year)!),
+            fingerprints,
+            nextFingerprints,
           );
           const folder = join(shardsDir, key);
           if (existsSync(join(folder, COMPLETE))) reused += 1;
@@ -241,13 +323,7 @@ export default function pagefindIntegration(): AstroIntegration {
             indexed += 1;
           }
           used.add(key);
-          await linkTree(
-            folder,
-            join(outDir, shard.path),
-            i === 0
-              ? (name) => name !== COMPLETE && name !== RECORDS
-              : (name) => INDEX_FILES.test(name),
-          );
+          await placeShard(folder, join(outDir, shard.path), i === 0);
           const shardRecords = JSON.parse(
             await readFile(join(folder, RECORDS), "utf8"),
           ) as FacetRecord[];
@@ -265,6 +341,10 @@ export default function pagefindIntegration(): AstroIntegration {
         const facets = `facets.${createHash("sha256").update(facetBytes).digest("hex").slice(0, 16)}.pf_facets`;
         await mkdir(bundleDir, { recursive: true });
         await writeFile(join(bundleDir, facets), facetBytes);
+        await removeStale(bundleDir, shards, facets);
+        await mkdir(cacheDir, { recursive: true });
+        await writeFile(`${fingerprintsFile}.partial`, JSON.stringify(nextFingerprints));
+        await rename(`${fingerprintsFile}.partial`, fingerprintsFile);
         const manifest: ShardManifest = {
           version: 1,
           shards: shards.map((shard) => ({

@@ -1,11 +1,12 @@
 /**
- * Adding an article to a built archive: the rebuild reuses what did not change (pages from
- * Astro's incremental cache, search shards from the index cache) and yet gives, byte for
- * byte, the site a clean build of the same archive gives.
+ * Adding an article to a built archive, or taking one down: the rebuild keeps what did not
+ * change (pages, article files, search shards) and yet gives, byte for byte, the site a
+ * clean build of the same archive gives.
  */
 import { before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { readdir, readFile, mkdtemp } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { readdir, readFile, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { buildSite, type BuildResult } from "../support/build-site.ts";
@@ -50,7 +51,11 @@ async function tree(dir: string): Promise<Map<string, Buffer>> {
 const env = { SEARCH_SHARD_PAGES: "2" };
 let first: BuildResult;
 let again: BuildResult;
+/** The folder after `again`, before the next build replaces it. */
+let againTree: Map<string, Buffer>;
 let clean: BuildResult;
+let afterRemoval: BuildResult;
+let cleanAfterRemoval: BuildResult;
 
 before(async () => {
   const archive = await mkdtemp(join(tmpdir(), "news-archive-incremental-"));
@@ -61,18 +66,38 @@ before(async () => {
   // Into the same folder, with the same cache, as a deploy job that keeps its cache does.
   again = await buildSite(archive, { env, outDir: first.outDir });
   assert.equal(again.code, 0, again.output);
+  againTree = await tree(again.outDir);
   clean = await buildSite(archive, { env });
   assert.equal(clean.code, 0, clean.output);
+  // An article taken down (as a correction might): its page and files must go too.
+  const gone = join(archive, "articles/2019/02/02/winter-roads");
+  await rm(`${gone}.md`);
+  await rm(`${gone}.original.txt`);
+  afterRemoval = await buildSite(archive, { env, outDir: first.outDir });
+  assert.equal(afterRemoval.code, 0, afterRemoval.output);
+  cleanAfterRemoval = await buildSite(archive, { env });
+  assert.equal(cleanAfterRemoval.code, 0, cleanAfterRemoval.output);
 });
 
+async function assertSameTree(incremental: Map<string, Buffer>, reference: string) {
+  const full = await tree(reference);
+  assert.deepEqual([...incremental.keys()].sort(), [...full.keys()].sort());
+  const differing = [...full].filter(([path, bytes]) => !incremental.get(path)!.equals(bytes));
+  assert.deepEqual(
+    differing.map(([path]) => path),
+    [],
+  );
+}
+
 describe("one article added to a built archive", () => {
-  test("unchanged pages are restored, not rendered", () => {
-    const restored = (path: string) =>
-      new RegExp(`${path.replaceAll("/", "\\/")}index\\.html \\(restored\\)`).test(again.output);
+  test("unchanged pages are kept, not rendered", () => {
+    const kept = (path: string) =>
+      new RegExp(`${path.replaceAll("/", "\\/")}index\\.html \\(cached\\)`).test(again.output);
     const rendered = (path: string) =>
       new RegExp(`${path.replaceAll("/", "\\/")}index\\.html \\(\\+\\d+ms\\)`).test(again.output);
-    assert.ok(restored("/articles/2018/03/01/spring-floods/"), "a far older article");
-    assert.ok(restored("/articles/2019/05/"), "an older month");
+    assert.ok(kept("/articles/2018/03/01/spring-floods/"), "a far older article");
+    assert.ok(kept("/articles/2019/05/"), "an older month");
+    assert.match(again.output, /citations of 1 articles in \d+ ms \(6 unchanged\)/);
     assert.ok(rendered("/articles/2020/09/01/festival-returns/"), "the new article");
     assert.ok(rendered("/articles/2020/06/30/rail-link/"), "the article it follows (newer link)");
     assert.ok(rendered("/articles/2020/06/"), "the month before (its later-month link)");
@@ -85,13 +110,21 @@ describe("one article added to a built archive", () => {
   });
 
   test("the result is byte for byte what a clean build gives", async () => {
-    const [incremental, full] = await Promise.all([tree(again.outDir), tree(clean.outDir)]);
-    assert.deepEqual([...incremental.keys()].sort(), [...full.keys()].sort());
-    const differing = [...full].filter(([path, bytes]) => !incremental.get(path)!.equals(bytes));
-    assert.deepEqual(
-      differing.map(([path]) => path),
-      [],
-    );
-    assert.ok(full.has("articles/2020/09/01/festival-returns/index.html"));
+    await assertSameTree(againTree, clean.outDir);
+    assert.ok(existsSync(join(clean.outDir, "articles/2020/09/01/festival-returns/index.html")));
+  });
+});
+
+describe("one article taken down from a built archive", () => {
+  test("its page and files are removed from the kept folder", () => {
+    const page = join(afterRemoval.outDir, "articles/2019/02/02/winter-roads");
+    assert.ok(!existsSync(join(page, "index.html")));
+    assert.ok(!existsSync(join(page, "original.txt")));
+    assert.ok(!existsSync(page), "and its folder");
+    assert.match(afterRemoval.output, /Removed \d+ file\(s\) an earlier build left/);
+  });
+
+  test("the result is byte for byte what a clean build gives", async () => {
+    await assertSameTree(await tree(afterRemoval.outDir), cleanAfterRemoval.outDir);
   });
 });
