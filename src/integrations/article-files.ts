@@ -79,6 +79,7 @@ export default function articleFiles(): AstroIntegration {
             ...CITATION_FORMATS.map((format) => citationPathFor(data, format)),
           ].map((path) => path.replace(/^\//, ""));
           after[entry] = { key, files };
+          files.forEach(keepOutput);
           written += 1;
         };
         for (let i = 0; i < entries.length; i += PARALLEL) {
