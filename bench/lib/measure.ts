@@ -82,7 +82,8 @@ export function measureCommand(
       resolve({
         code: code ?? 1,
         ms: performance.now() - started,
-        output,
+        // Without colour codes, which loggers add when CI is set, so log lines parse alike.
+        output: output.replace(/\x1b\[[0-9;]*m/g, ""),
         peakRssBytes: peak,
         peakRssByName: byName,
       });

@@ -46,5 +46,11 @@ export async function buildSite(
   child.stdout.on("data", (d) => (output += d));
   child.stderr.on("data", (d) => (output += d));
   const code = await new Promise<number>((done) => child.on("close", (c) => done(c ?? 1)));
-  return { outDir, output, code, ms: performance.now() - started };
+  // Without colour codes (loggers colour their output when CI is set), so tests match text.
+  return {
+    outDir,
+    output: output.replace(/\x1b\[[0-9;]*m/g, ""),
+    code,
+    ms: performance.now() - started,
+  };
 }
