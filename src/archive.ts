@@ -82,8 +82,8 @@ export interface ArticlePageProps {
 
 /**
  * The `cacheKey` of a page for Astro's incremental build: a page whose key (and code) did
- * not change since the last build is copied from the build cache instead of rendered. The
- * key must cover everything the page shows that comes from the archive.
+ * not change since the last build is kept (or copied from the build cache) instead of
+ * rendered. The key must cover everything the page shows that comes from the archive.
  */
 function cacheKeyOf(shown: unknown): string {
   return createHash("sha256").update(JSON.stringify(shown)).digest("hex").slice(0, 32);

@@ -15,6 +15,9 @@ import { keepOutput } from "./output-sweep.ts";
 /** Files written at once: enough to keep the disk busy, few enough to bound memory. */
 const PARALLEL = 32;
 
+/** Per entry file: what its files were made from, and the files (relative to `dist/`). */
+type Written = Record<string, { key: string; files: string[] }>;
+
 /**
  * Writes the files that sit beside every article page, `original.txt` and the citation
  * downloads, straight from the archive folder at the end of the build. As Astro routes
@@ -26,9 +29,6 @@ const PARALLEL = 32;
  * URL are those of the last build, and whose files are still there, is not written again.
  * What was written is remembered in the build cache (`article-files.json`).
  */
-/** Per entry file: what its files were made from, and the files (relative to `dist/`). */
-type Written = Record<string, { key: string; files: string[] }>;
-
 export default function articleFiles(): AstroIntegration {
   let site = "";
   let cacheDir = "";

@@ -20,10 +20,12 @@ import { isCalendarDate } from "../lib/dates.ts";
 import { PAGEFIND_PATH } from "../lib/permalink.ts";
 import { encodeFacetTable, type FacetRecord } from "../lib/search-facets.ts";
 import {
+  articlePagesByYear,
   articleYearOf,
   DEFAULT_SHARD_PAGES,
   indexFingerprint,
   planShards,
+  SHARD_FOLDER,
   SHARD_MANIFEST_FILE,
   type Shard,
   type ShardManifest,
@@ -227,9 +229,6 @@ async function linkTree(from: string, to: string, keep: (name: string) => boolea
   }
 }
 
-/** Shard folders below `/pagefind/` (src/lib/search-shards.ts names them so). */
-const SHARD_FOLDER = /^years?-\d{4}/;
-
 /**
  * Puts a cached shard into `dist/` unless `dist/` (kept between builds) already holds it:
  * the same `pagefind-entry.json` names the same index files. Otherwise what an earlier
@@ -255,10 +254,10 @@ async function placeShard(cached: string, target: string, primary: boolean): Pro
 
 /** Shard folders and facet tables an earlier build left in `/pagefind/`. */
 async function removeStale(bundleDir: string, shards: readonly Shard[], facets: string) {
-  const live = new Set(shards.map((shard) => shard.path));
+  const live = new Set(shards.map((shard) => shard.folder));
   for (const name of await readdir(bundleDir)) {
     const stale =
-      (SHARD_FOLDER.test(name) && !live.has(`${PAGEFIND_PATH}${name}/`)) ||
+      (SHARD_FOLDER.test(name) && !live.has(name)) ||
       (/^facets\..*\.pf_facets$/.test(name) && name !== facets);
     if (stale) await rm(join(bundleDir, name), { recursive: true, force: true });
   }
@@ -286,14 +285,7 @@ export default function pagefindIntegration(): AstroIntegration {
         const outDir = fileURLToPath(dir);
         const bundleDir = join(outDir, PAGEFIND_PATH);
         const shardsDir = join(cacheDir, "search-shards");
-        const byYear = new Map<string, string[]>();
-        for (const { pathname } of pages) {
-          const year = articleYearOf(pathname);
-          if (year === null) continue;
-          const paths = byYear.get(year);
-          if (paths) paths.push(pathname);
-          else byYear.set(year, [pathname]);
-        }
+        const byYear = articlePagesByYear(pages.map((page) => page.pathname));
         const maxPages = Number(process.env["SEARCH_SHARD_PAGES"]) || DEFAULT_SHARD_PAGES;
         const shards = planShards(
           new Map([...byYear].map(([year, paths]) => [year, paths.length])),
@@ -309,7 +301,7 @@ export default function pagefindIntegration(): AstroIntegration {
         const segments: number[] = [];
         let indexed = 0;
         let reused = 0;
-        for (const [i, shard] of shards.entries()) {
+        for (const shard of shards) {
           const key = await shardKey(
             outDir,
             shard.years.flatMap((year) => byYear.get(year)!),
@@ -323,7 +315,7 @@ export default function pagefindIntegration(): AstroIntegration {
             indexed += 1;
           }
           used.add(key);
-          await placeShard(folder, join(outDir, shard.path), i === 0);
+          await placeShard(folder, join(outDir, shard.path), shard.folder === null);
           const shardRecords = JSON.parse(
             await readFile(join(folder, RECORDS), "utf8"),
           ) as FacetRecord[];

@@ -13,13 +13,15 @@
  * WebAssembly; the others in `/pagefind/years-FROM-TO/`, holding only index files. A
  * manifest of fixed name lists them, oldest first, with the facet table of all of them.
  */
-import { PAGEFIND_PATH } from "./permalink.ts";
+import { PAGEFIND_PATH, searchShardPath } from "./permalink.ts";
 
 export interface Shard {
   /** Years (`YYYY`), oldest first, consecutive among the years that have articles. */
   years: string[];
   /** Article pages in these years. */
   pages: number;
+  /** Its folder below `/pagefind/`, or null for the first shard, which is `/pagefind/` itself. */
+  folder: string | null;
   /** URL path of the shard's index folder, ending in `/`. */
   path: string;
 }
@@ -37,6 +39,9 @@ export interface ShardManifest {
 
 /** Default largest shard, in pages: about 2 GB of Pagefind memory. */
 export const DEFAULT_SHARD_PAGES = 10_000;
+
+/** Names of shard folders below `/pagefind/`: `year-2024`, `years-2001-2010`. */
+export const SHARD_FOLDER = /^years?-\d{4}(-\d{4})?$/;
 
 function folderOf(years: readonly string[]): string {
   const first = years[0]!;
@@ -69,17 +74,34 @@ export function planShards(pagesPerYear: ReadonlyMap<string, number>, maxPages: 
   }
   if (current.length > 0) groups.push(current);
   groups.push([newest]);
-  return groups.map((group, i) => ({
-    years: group,
-    pages: group.reduce((sum, year) => sum + pagesPerYear.get(year)!, 0),
-    path: i === 0 ? PAGEFIND_PATH : `${PAGEFIND_PATH}${folderOf(group)}/`,
-  }));
+  return groups.map((group, i) => {
+    const folder = i === 0 ? null : folderOf(group);
+    return {
+      years: group,
+      pages: group.reduce((sum, year) => sum + pagesPerYear.get(year)!, 0),
+      folder,
+      path: folder === null ? PAGEFIND_PATH : searchShardPath(folder),
+    };
+  });
 }
 
 /** `articles/2019/12/11/slug/` (a built page's pathname) to its year, or null. */
 export function articleYearOf(pathname: string): string | null {
   const match = /^\/?articles\/(\d{4})\/\d{2}\/\d{2}\/[^/]+\/$/.exec(pathname);
   return match ? match[1]! : null;
+}
+
+/** Built pages (pathnames) of articles, by year; other pages are left out. */
+export function articlePagesByYear(pathnames: Iterable<string>): Map<string, string[]> {
+  const byYear = new Map<string, string[]>();
+  for (const pathname of pathnames) {
+    const year = articleYearOf(pathname);
+    if (year === null) continue;
+    const paths = byYear.get(year);
+    if (paths) paths.push(pathname);
+    else byYear.set(year, [pathname]);
+  }
+  return byYear;
 }
 
 /** End of the element that starts at `start` (its name `tag`), counting nested ones. */

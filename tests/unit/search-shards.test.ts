@@ -1,11 +1,13 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import {
+  articlePagesByYear,
   articleYearOf,
   indexFingerprint,
   keepAcrossShards,
   needsPrefixSearch,
   planShards,
+  SHARD_FOLDER,
   shardOfRows,
 } from "../../src/lib/search-shards.ts";
 
@@ -96,6 +98,11 @@ describe("planShards", () => {
       counts.reduce((sum, [, n]) => sum + n, 0),
     );
     assert.equal(new Set(shards.map((shard) => shard.path)).size, shards.length);
+    assert.equal(shards[0]!.folder, null, "the first shard is /pagefind/ itself");
+    for (const shard of shards.slice(1)) {
+      assert.match(shard.folder!, SHARD_FOLDER, "the build knows its folders by name");
+      assert.equal(shard.path, `/pagefind/${shard.folder}/`);
+    }
   });
 
   test("a largest shard under one page is refused", () => {
@@ -115,6 +122,25 @@ describe("articleYearOf", () => {
   for (const [pathname, year] of table) {
     test(`${pathname} -> ${year}`, () => assert.equal(articleYearOf(pathname), year));
   }
+});
+
+describe("articlePagesByYear", () => {
+  test("article pages grouped by year; listings and other pages left out", () => {
+    const pages = [
+      "articles/2019/12/11/a/",
+      "articles/2019/",
+      "articles/2020/01/02/b/",
+      "sources/trend/",
+      "articles/2019/03/04/c/",
+    ];
+    assert.deepEqual(
+      [...articlePagesByYear(pages)],
+      [
+        ["2019", ["articles/2019/12/11/a/", "articles/2019/03/04/c/"]],
+        ["2020", ["articles/2020/01/02/b/"]],
+      ],
+    );
+  });
 });
 
 describe("indexFingerprint", () => {
