@@ -10,10 +10,10 @@ import { getCollection, type CollectionEntry } from "astro:content";
 import { authorsOf } from "./lib/article-schema.ts";
 import {
   archiveStats,
-  buildArchiveIndex,
+  buildBrowseIndex,
   neighboursAt,
   paginate,
-  type ArchiveIndex,
+  type BrowseIndex,
   type ArchiveStats,
   type BrowseFields,
   type Page,
@@ -25,7 +25,7 @@ import { articleParams } from "./lib/permalink.ts";
 export type Article = CollectionEntry<"articles">;
 
 let cached: Promise<Article[]> | undefined;
-let cachedIndex: Promise<ArchiveIndex<Article>> | undefined;
+let cachedIndex: Promise<BrowseIndex<Article>> | undefined;
 
 /** Every article, newest first (ties by entry id, so the order is stable). */
 export function getArticles(): Promise<Article[]> {
@@ -62,8 +62,8 @@ export function browseFieldsOf(article: Article): BrowseFields {
 }
 
 /** Articles grouped by year, month, day, source and author: built once per build. */
-export function getArchive(): Promise<ArchiveIndex<Article>> {
-  cachedIndex ??= getArticles().then((articles) => buildArchiveIndex(articles, browseFieldsOf));
+export function getArchive(): Promise<BrowseIndex<Article>> {
+  cachedIndex ??= getArticles().then((articles) => buildBrowseIndex(articles, browseFieldsOf));
   return cachedIndex;
 }
 

@@ -30,7 +30,7 @@ import {
   addLedgerLine,
   addOrphanOriginal,
   addOtherFile,
-  emptyArchiveIndex,
+  emptyArchiveContents,
   entryText,
   FLAG_FOR_FIELD,
   existingFieldsOf,
@@ -38,7 +38,7 @@ import {
   markTaken,
   planImport,
   recordImport,
-  type ArchiveIndex,
+  type ArchiveContents,
   type ExistingFrontmatter,
 } from "../lib/import-plan.ts";
 import { describeFailure, parseRawArticle, type RawArticleOptions } from "../lib/raw-article.ts";
@@ -233,7 +233,7 @@ function isRunning(pid: number): boolean {
  * of any other files, originals whose `.md` was never written, and the permanence ledger.
  */
 function scanArchive(out: string, ledgerFile: string, dryRun: boolean, warn: (m: string) => void) {
-  const index = emptyArchiveIndex();
+  const index = emptyArchiveContents();
   const dirs = new Set<string>();
   const originals = new Map<string, string>(); // key -> file
   const entries = new Set<string>();
@@ -355,7 +355,7 @@ interface Run {
   outShown: string;
   options: RawArticleOptions;
   dryRun: boolean;
-  index: ArchiveIndex;
+  index: ArchiveContents;
   dirs: Set<string>;
   ledger: Set<string>;
   ledgerFile: string;

@@ -18,7 +18,7 @@ import type { AstroIntegration } from "astro";
 import * as pagefind from "pagefind";
 import { isCalendarDate } from "../lib/dates.ts";
 import { PAGEFIND_PATH } from "../lib/permalink.ts";
-import { encodeFacetTable, type FacetRecord } from "../lib/search-facets.ts";
+import { encodeFacetTable, type FacetRecord } from "../lib/search/facets.ts";
 import {
   articlePagesByYear,
   articleYearOf,
@@ -29,8 +29,8 @@ import {
   SHARD_MANIFEST_FILE,
   type Shard,
   type ShardManifest,
-} from "../lib/search-shards.ts";
-import { FACETS } from "../lib/search-state.ts";
+} from "../lib/search/shards.ts";
+import { FACETS } from "../lib/search/state.ts";
 import { ownOutputFolder } from "./output-sweep.ts";
 
 /**
@@ -44,13 +44,13 @@ import { ownOutputFolder } from "./output-sweep.ts";
  * index per `<html lang>` that a search page would see only one of. English stemming then
  * applies to all words; words without English suffixes are unaffected by it.
  *
- * The index is built in shards of consecutive years (src/lib/search-shards.ts), one Pagefind
+ * The index is built in shards of consecutive years (src/lib/search/shards.ts), one Pagefind
  * process after another, so memory stays that of one shard. Each shard is written to
  * `<cacheDir>/search-shards/<key>/`, keyed by what Pagefind reads of its pages, and linked
  * into `dist/`: the next build reuses every shard whose pages index the same, so adding an
  * article re-indexes only its year.
  *
- * Next to the index it writes the facet table of the search page (src/lib/search-facets.ts):
+ * Next to the index it writes the facet table of the search page (src/lib/search/facets.ts):
  * each indexed page's id, date and filter values, read back from the fragments Pagefind
  * wrote, gzipped as Pagefind's own files are and named after its content, and the manifest
  * that lists the shards and the table.

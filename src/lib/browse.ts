@@ -73,7 +73,7 @@ export interface NameGroup<T> {
   items: T[];
 }
 
-export interface ArchiveIndex<T> {
+export interface BrowseIndex<T> {
   /** Every article, newest first (the input order). */
   items: readonly T[];
   /** Newest first. */
@@ -92,10 +92,10 @@ export interface ArchiveIndex<T> {
  * Groups articles (sorted newest first) by date, source and author in one pass. `fieldsOf`
  * reads the fields of an item, so this works on content entries and on plain test data.
  */
-export function buildArchiveIndex<T>(
+export function buildBrowseIndex<T>(
   items: readonly T[],
   fieldsOf: (item: T) => BrowseFields,
-): ArchiveIndex<T> {
+): BrowseIndex<T> {
   const years: YearGroup<T>[] = [];
   const months: MonthGroup<T>[] = [];
   const days: DayGroup<T>[] = [];
@@ -280,7 +280,7 @@ export interface ArchiveStats {
   newest: string | undefined;
 }
 
-export function archiveStats<T>(index: ArchiveIndex<T>, dateOf: (item: T) => string): ArchiveStats {
+export function archiveStats<T>(index: BrowseIndex<T>, dateOf: (item: T) => string): ArchiveStats {
   const newest = index.items[0];
   const oldest = index.items.at(-1);
   return {

@@ -19,7 +19,7 @@ export interface KnownEntry {
 }
 
 /** What the archive holds, read once at the start of a run and kept up to date in memory. */
-export interface ArchiveIndex {
+export interface ArchiveContents {
   /** sha256 of each archived original -> its entry. */
   bySha256: Map<string, KnownEntry>;
   /**
@@ -31,7 +31,7 @@ export interface ArchiveIndex {
   orphanOriginals: Map<string, string>;
 }
 
-export function emptyArchiveIndex(): ArchiveIndex {
+export function emptyArchiveContents(): ArchiveContents {
   return { bySha256: new Map(), takenKeys: new Set(), orphanOriginals: new Map() };
 }
 
@@ -66,7 +66,7 @@ function asIsoDate(value: unknown): string | undefined {
  * with its frontmatter `data` (whatever YAML gave; a broken entry still blocks its slug).
  */
 export function addExistingEntry(
-  index: ArchiveIndex,
+  index: ArchiveContents,
   key: string,
   data: ExistingFrontmatter,
 ): void {
@@ -91,18 +91,18 @@ export function addExistingEntry(
 }
 
 /** Records a file `<slug>.<anything>` that is not an entry: its slug is taken all the same. */
-export function addOtherFile(index: ArchiveIndex, key: string): void {
+export function addOtherFile(index: ArchiveContents, key: string): void {
   index.takenKeys.add(key);
 }
 
 /** Records a `.original.txt` with no `.md` beside it, so the same text can complete it. */
-export function addOrphanOriginal(index: ArchiveIndex, key: string, sha256: string): void {
+export function addOrphanOriginal(index: ArchiveContents, key: string, sha256: string): void {
   index.takenKeys.add(key);
   if (!index.orphanOriginals.has(sha256)) index.orphanOriginals.set(sha256, key);
 }
 
 /** Records a line of the permanence ledger: a URL once published is never reused. */
-export function addLedgerLine(index: ArchiveIndex, line: string): void {
+export function addLedgerLine(index: ArchiveContents, line: string): void {
   const key = entryKeyOfPermalink(line.trim());
   if (key) index.takenKeys.add(key);
 }
@@ -138,7 +138,7 @@ export type ImportPlan =
  * a duplicate of an archived entry, or a new entry at the first free `slug`, `slug-2`, ...
  */
 export function planImport(
-  index: ArchiveIndex,
+  index: ArchiveContents,
   article: { date: string; slug: string; sha256: string },
 ): ImportPlan {
   const existing = index.bySha256.get(article.sha256);
@@ -174,7 +174,7 @@ export function planImport(
 
 /** Marks a planned entry as archived, so later files in the same run see it. */
 export function recordImport(
-  index: ArchiveIndex,
+  index: ArchiveContents,
   key: string,
   permalink: string,
   sha256: string,
@@ -185,7 +185,7 @@ export function recordImport(
 }
 
 /** Marks a key as unavailable after a write found it taken by something the scan missed. */
-export function markTaken(index: ArchiveIndex, key: string): void {
+export function markTaken(index: ArchiveContents, key: string): void {
   index.takenKeys.add(key);
   for (const [sha256, orphan] of index.orphanOriginals) {
     if (orphan === key) index.orphanOriginals.delete(sha256);

@@ -27,7 +27,7 @@ export const ORIGINAL_FILE = "original.txt";
 /** Where Pagefind writes its index and `pagefind.js` (src/integrations/pagefind.ts). */
 export const PAGEFIND_PATH = "/pagefind/";
 
-/** `/pagefind/years-2001-2010/`: a search index shard's folder (src/lib/search-shards.ts). */
+/** `/pagefind/years-2001-2010/`: a search index shard's folder (src/lib/search/shards.ts). */
 export function searchShardPath(folder: string): string {
   return `${PAGEFIND_PATH}${folder}/`;
 }

@@ -15,7 +15,7 @@ import { buildSite } from "../support/build-site.ts";
 import { serveStatic, type StaticServer } from "../support/static-server.ts";
 import { launchBrowser, watchConsole } from "../support/browser.ts";
 import { writeSearchArchive, type FixtureArticle } from "../support/search-fixture.ts";
-import type { ShardManifest } from "../../src/lib/search-shards.ts";
+import type { ShardManifest } from "../../src/lib/search/shards.ts";
 
 const BRIEFS = 22;
 const axeSource: string = createRequire(import.meta.url)("axe-core").source;
@@ -120,7 +120,7 @@ before(async () => {
   const archive = await mkdtemp(join(tmpdir(), "news-archive-search-"));
   await writeSearchArchive(archive, ARTICLES);
   // Shards of at most 3 articles: every search below runs across several merged indexes,
-  // as on an archive too large for one (src/lib/search-shards.ts).
+  // as on an archive too large for one (src/lib/search/shards.ts).
   const build = await buildSite(archive, { env: { SEARCH_SHARD_PAGES: "3" } });
   assert.equal(build.code, 0, build.output);
   buildOutput = build.output;

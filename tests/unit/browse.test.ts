@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import {
   PAGE_SIZE,
   archiveStats,
-  buildArchiveIndex,
+  buildBrowseIndex,
   calendarWeeks,
   countOf,
   dateCrumbs,
@@ -32,10 +32,10 @@ const ITEMS: Item[] = [
   item("a", "2019-12-11", "Azernews"),
 ];
 
-const index = buildArchiveIndex(ITEMS, (i) => i);
+const index = buildBrowseIndex(ITEMS, (i) => i);
 const ids = (items: readonly Item[]) => items.map((i) => i.id).join("");
 
-describe("buildArchiveIndex", () => {
+describe("buildBrowseIndex", () => {
   const groupings: [string, string[], string[]][] = [
     ["years", index.years.map((y) => `${y.year}:${ids(y.items)}`), ["2021:edc", "2019:ba"]],
     [
@@ -106,17 +106,17 @@ describe("buildArchiveIndex", () => {
   });
 
   test("an author named twice in one byline counts the article once", () => {
-    const twice = buildArchiveIndex([item("x", "2020-01-01", "S", "Ann Lee", "ann lee")], (i) => i);
+    const twice = buildBrowseIndex([item("x", "2020-01-01", "S", "Ann Lee", "ann lee")], (i) => i);
     assert.equal(twice.authors.length, 1);
     assert.equal(twice.authors[0]!.items.length, 1);
   });
 
   test("an unsorted list is refused rather than grouped wrongly", () => {
-    assert.throws(() => buildArchiveIndex([...ITEMS].reverse(), (i) => i), /sorted newest first/);
+    assert.throws(() => buildBrowseIndex([...ITEMS].reverse(), (i) => i), /sorted newest first/);
   });
 
   test("an empty archive has no groups", () => {
-    const empty = buildArchiveIndex([] as Item[], (i) => i);
+    const empty = buildBrowseIndex([] as Item[], (i) => i);
     assert.deepEqual([empty.years, empty.days, empty.sources, empty.authors], [[], [], [], []]);
   });
 
@@ -129,7 +129,7 @@ describe("buildArchiveIndex", () => {
       );
     }
     const started = performance.now();
-    const big = buildArchiveIndex(many, (i) => i);
+    const big = buildBrowseIndex(many, (i) => i);
     const ms = performance.now() - started;
     assert.equal(big.days.length, 25);
     assert.equal(big.sources.length, 40);

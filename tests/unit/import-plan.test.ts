@@ -8,7 +8,7 @@ import {
   addLedgerLine,
   addOrphanOriginal,
   addOtherFile,
-  emptyArchiveIndex,
+  emptyArchiveContents,
   entryKeyOfPermalink,
   entryText,
   existingFieldsOf,
@@ -18,7 +18,7 @@ import {
   planImport,
   recordImport,
   slugWithSuffix,
-  type ArchiveIndex,
+  type ArchiveContents,
 } from "../../src/lib/import-plan.ts";
 import type { RawArticleFields } from "../../src/lib/raw-article.ts";
 
@@ -74,7 +74,7 @@ describe("planImport", () => {
   /** An index holding what the case's `archive` describes. */
   const cases: {
     name: string;
-    archive: (index: ArchiveIndex) => void;
+    archive: (index: ArchiveContents) => void;
     article?: typeof article;
     expect: ReturnType<typeof planImport>;
   }[] = [
@@ -252,14 +252,14 @@ describe("planImport", () => {
   ];
   for (const { name, archive, expect } of cases) {
     it(name, () => {
-      const index = emptyArchiveIndex();
+      const index = emptyArchiveContents();
       archive(index);
       assert.deepEqual(planImport(index, article), expect);
     });
   }
 
   it("moves on to -2 when a write finds the planned name taken after all", () => {
-    const index = emptyArchiveIndex();
+    const index = emptyArchiveContents();
     addOrphanOriginal(index, "2019/12/11/port-reopens", SHA_B);
     markTaken(index, "2019/12/11/port-reopens");
     const plan = planImport(index, article);
@@ -268,7 +268,7 @@ describe("planImport", () => {
   });
 
   it("sees what was imported earlier in the same run", () => {
-    const index = emptyArchiveIndex();
+    const index = emptyArchiveContents();
     const first = planImport(index, article);
     assert.equal(first.status, "imported");
     if (first.status !== "imported") return;

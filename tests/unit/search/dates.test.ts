@@ -1,6 +1,6 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { endOf, parseDateRange, parsePartialDate, startOf } from "../../src/lib/search-dates.ts";
+import { endOf, parseDateRange, parsePartialDate, startOf } from "../../../src/lib/search/dates.ts";
 
 describe("parsePartialDate", () => {
   const table: [string, ReturnType<typeof parsePartialDate>][] = [

@@ -12,8 +12,8 @@ import {
   sortByDate,
   type FacetRecord,
   type Selection,
-} from "../../src/lib/search-facets.ts";
-import { emptyFacets, type SearchState } from "../../src/lib/search-state.ts";
+} from "../../../src/lib/search/facets.ts";
+import { emptyFacets, type SearchState } from "../../../src/lib/search/state.ts";
 
 const RECORDS: FacetRecord[] = [
   {

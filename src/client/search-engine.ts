@@ -1,12 +1,12 @@
 /**
  * The search page's engine: Pagefind's JS API finds and ranks the words, the facet table
- * (src/lib/search-facets.ts) narrows them to the selected facets and dates, counts the
+ * (src/lib/search/facets.ts) narrows them to the selected facets and dates, counts the
  * facets and orders by date. Pagefind itself is the `pagefind.js` the build writes next to
  * the index (same origin, no CDN); it runs in the page's thread, with no filter loaded, so a
  * search of 10,000 articles takes tens of milliseconds.
  */
 import { PAGEFIND_PATH } from "../lib/permalink.ts";
-import { parseDateRange, type RangeProblem } from "../lib/search-dates.ts";
+import { parseDateRange, type RangeProblem } from "../lib/search/dates.ts";
 import {
   allRowsNewestFirst,
   decodeFacetTable,
@@ -17,7 +17,7 @@ import {
   type Counts,
   type EncodedFacetTable,
   type FacetTable,
-} from "../lib/search-facets.ts";
+} from "../lib/search/facets.ts";
 import {
   keepAcrossShards,
   needsPrefixSearch,
@@ -25,9 +25,9 @@ import {
   shardOfRows,
   type ShardManifest,
   type WordMatches,
-} from "../lib/search-shards.ts";
-import { looseWords, parseQuery, planQuery, type QueryPlan } from "../lib/search-query.ts";
-import { effectiveSort, type SearchState, type SortOrder } from "../lib/search-state.ts";
+} from "../lib/search/shards.ts";
+import { looseWords, parseQuery, planQuery, type QueryPlan } from "../lib/search/query.ts";
+import { effectiveSort, type SearchState, type SortOrder } from "../lib/search/state.ts";
 
 export interface PagefindFragment {
   url: string;

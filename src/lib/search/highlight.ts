@@ -5,8 +5,8 @@
  * parts or whole (`JF-17`, `JF17`, `JF 17`), loose words also match longer forms
  * (`cooperat` → `cooperation`), and a phrase matches only word for word.
  */
-import { parseQuery } from "./search-query.ts";
-import { baseFold, searchableForms } from "./search-spelling.ts";
+import { parseQuery } from "./query.ts";
+import { baseFold, searchableForms } from "./spelling.ts";
 
 export interface TextRange {
   start: number;

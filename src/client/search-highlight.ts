@@ -3,7 +3,7 @@
  * brings the first mark into view. Loaded only on such visits, by SearchHighlight.astro.
  */
 import { HIGHLIGHT_PARAM } from "../lib/permalink.ts";
-import { highlightRanges } from "../lib/search-highlight.ts";
+import { highlightRanges } from "../lib/search/highlight.ts";
 
 const query = new URLSearchParams(location.search).get(HIGHLIGHT_PARAM)?.trim() ?? "";
 const scope = document.querySelector("article[data-pagefind-body]");

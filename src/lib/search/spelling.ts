@@ -7,7 +7,7 @@
  * `Sehriyar`, `Baki` or `Aliyev` finds `Şəhriyar`, `Bakı` and `Əliyev`.
  *
  * It also carries the parts of words that join letters and digits (`JF17` → `jf 17`):
- * queries are split there (src/lib/search-query.ts), as at hyphens, so `JF-17`, `JF17` and
+ * queries are split there (src/lib/search/query.ts), as at hyphens, so `JF-17`, `JF17` and
  * `JF 17` all find each other.
  */
 

@@ -13,7 +13,7 @@
  * WebAssembly; the others in `/pagefind/years-FROM-TO/`, holding only index files. A
  * manifest of fixed name lists them, oldest first, with the facet table of all of them.
  */
-import { PAGEFIND_PATH, searchShardPath } from "./permalink.ts";
+import { PAGEFIND_PATH, searchShardPath } from "../permalink.ts";
 
 export interface Shard {
   /** Years (`YYYY`), oldest first, consecutive among the years that have articles. */

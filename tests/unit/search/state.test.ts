@@ -1,7 +1,7 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { HIGHLIGHT_PARAM, highlightedPath, searchPathFor } from "../../src/lib/permalink.ts";
+import { HIGHLIGHT_PARAM, highlightedPath, searchPathFor } from "../../../src/lib/permalink.ts";
 import {
   effectiveSort,
   emptyState,
@@ -12,7 +12,7 @@ import {
   searchTitle,
   toggleFacetValue,
   type SearchState,
-} from "../../src/lib/search-state.ts";
+} from "../../../src/lib/search/state.ts";
 
 const state = (
   overrides: Omit<Partial<SearchState>, "facets"> & { facets?: Partial<SearchState["facets"]> },
@@ -149,7 +149,7 @@ describe("highlightedPath", () => {
 test("the article page's inline loader looks for the same parameter", () => {
   // The loader is inlined into every article page, so it imports nothing and spells it out.
   const loader = readFileSync(
-    new URL("../../src/components/SearchHighlight.astro", import.meta.url),
+    new URL("../../../src/components/SearchHighlight.astro", import.meta.url),
     "utf8",
   );
   assert.ok(loader.includes(`has("${HIGHLIGHT_PARAM}")`));

@@ -6,7 +6,7 @@ import {
   parseQuery,
   planQuery,
   type QueryPlan,
-} from "../../src/lib/search-query.ts";
+} from "../../../src/lib/search/query.ts";
 
 describe("parseQuery", () => {
   const table: [string, string, { words: string[]; phrases: string[] }][] = [

@@ -7,7 +7,7 @@ import {
   plainFold,
   searchableForms,
   spellingVariants,
-} from "../../src/lib/search-spelling.ts";
+} from "../../../src/lib/search/spelling.ts";
 
 describe("folds", () => {
   const table: [string, string, string, string][] = [

@@ -2,9 +2,9 @@
  * Date ranges for search, as a reader types their ends: `2019`, `2019-03` or `2019-03-15`.
  * A range covers whole periods: from `2019-03` means from 2019-03-01, to `2019` means up to
  * 2019-12-31. Calendar dates are `YYYY-MM-DD` strings, compared as text, so no time zone
- * can shift a day (src/lib/search-facets.ts applies the range).
+ * can shift a day (src/lib/search/facets.ts applies the range).
  */
-import { isCalendarDate } from "./dates.ts";
+import { isCalendarDate } from "../dates.ts";
 
 /** A date a reader may type for a range end: `2019`, `2019-03` or `2019-03-15`. */
 export interface PartialDate {

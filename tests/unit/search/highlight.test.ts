@@ -1,6 +1,6 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { highlightRanges, mergeRanges, stem } from "../../src/lib/search-highlight.ts";
+import { highlightRanges, mergeRanges, stem } from "../../../src/lib/search/highlight.ts";
 
 /** The text with each highlighted range in [brackets]. */
 function marked(text: string, query: string): string {

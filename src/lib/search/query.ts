@@ -12,7 +12,7 @@
  * - a query mixing phrases and words searches all the words, then keeps the pages that
  *   also match each phrase exactly.
  */
-import { letterDigitParts } from "./search-spelling.ts";
+import { letterDigitParts } from "./spelling.ts";
 
 export interface ParsedQuery {
   /** Loose words; each must occur, the last may be the start of a word. */

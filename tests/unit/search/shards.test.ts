@@ -9,7 +9,7 @@ import {
   planShards,
   SHARD_FOLDER,
   shardOfRows,
-} from "../../src/lib/search-shards.ts";
+} from "../../../src/lib/search/shards.ts";
 
 const years = (entries: [string, number][]) => new Map(entries);
 const plan = (entries: [string, number][], max: number) =>

@@ -7,9 +7,9 @@
 import { formatLongDate, isCalendarDate } from "../lib/dates.ts";
 import { highlightedPath, searchPathFor } from "../lib/permalink.ts";
 import { SITE_NAME } from "../lib/site.ts";
-import type { RangeProblem } from "../lib/search-dates.ts";
-import { facetValueLabel, orderFacetValues, previewValues } from "../lib/search-facets.ts";
-import { displayQuery } from "../lib/search-query.ts";
+import type { RangeProblem } from "../lib/search/dates.ts";
+import { facetValueLabel, orderFacetValues, previewValues } from "../lib/search/facets.ts";
+import { displayQuery } from "../lib/search/query.ts";
 import {
   FACETS,
   hasCriteria,
@@ -21,7 +21,7 @@ import {
   type Facet,
   type SearchState,
   type SortOrder,
-} from "../lib/search-state.ts";
+} from "../lib/search/state.ts";
 import {
   SearchEngine,
   type PagefindFragment,

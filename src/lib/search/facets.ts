@@ -17,8 +17,8 @@
  * `permalink` sort key (src/components/PagefindData.astro). A few ids kept as checkpoints
  * prove the two orders agree before the table is used.
  */
-import type { DateRange } from "./search-dates.ts";
-import { FACETS, type Facet } from "./search-state.ts";
+import type { DateRange } from "./dates.ts";
+import { FACETS, type Facet } from "./state.ts";
 
 /** The Pagefind sort key whose order the table's rows follow. */
 export const ROW_ORDER_SORT_KEY = "permalink";
@@ -40,7 +40,7 @@ export interface EncodedFacetTable {
   version: 3;
   /** Rows, one per page, in permalink order. */
   rows: number;
-  /** Rows per index shard, oldest shard first (src/lib/search-shards.ts); they sum to `rows`. */
+  /** Rows per index shard, oldest shard first (src/lib/search/shards.ts); they sum to `rows`. */
   segments: number[];
   /** `[row, id]` of every 1000th page, the first of each year and the last: proof that the orders agree. */
   checkpoints: [number, string][];
@@ -115,7 +115,7 @@ export function encodeFacetTable(
     previous = day;
     return delta;
   });
-  // Also the first page of every year: index shards (src/lib/search-shards.ts) split at
+  // Also the first page of every year: index shards (src/lib/search/shards.ts) split at
   // years, so each seam where two shards' results are joined is checked.
   const checkpoints: [number, string][] = rows
     .map((row, i): [number, string] => [i, row.id])
