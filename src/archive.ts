@@ -12,12 +12,11 @@ import {
   archiveStats,
   buildBrowseIndex,
   neighboursAt,
-  paginate,
   type BrowseIndex,
   type ArchiveStats,
   type BrowseFields,
-  type Page,
 } from "./lib/browse.ts";
+import { paginate, type Page } from "./lib/paginate.ts";
 import { bodyOfEntry, firstSentence } from "./lib/article-text.ts";
 import { compareNewestFirst } from "./lib/dates.ts";
 import { articleParams } from "./lib/permalink.ts";
