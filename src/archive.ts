@@ -12,12 +12,11 @@ import {
   archiveStats,
   buildBrowseIndex,
   neighboursAt,
-  paginate,
   type BrowseIndex,
   type ArchiveStats,
   type BrowseFields,
-  type Page,
 } from "./lib/browse.ts";
+import { paginate, pageParam, type Page } from "./lib/paginate.ts";
 import { bodyOfEntry, firstSentence } from "./lib/article-text.ts";
 import { compareNewestFirst } from "./lib/dates.ts";
 import { articleParams } from "./lib/permalink.ts";
@@ -120,18 +119,6 @@ export interface ListingProps<G, T> {
   page: Page<T>;
 }
 
-const pagesCache = new WeakMap<object, Page<unknown>[]>();
-
-/** The pages of a list, computed once per list. */
-export function pagesOf<T>(group: Paged<T>): Page<T>[] {
-  let pages = pagesCache.get(group) as Page<T>[] | undefined;
-  if (!pages) {
-    pages = paginate(group.items, group.path);
-    pagesCache.set(group, pages as Page<unknown>[]);
-  }
-  return pages;
-}
-
 /** What a listing page shows of its group besides the page's items: names, links, counts. */
 function groupShown(group: Paged<unknown>): unknown {
   const { path, items, name, names, older, newer, days, months } = group as Paged<unknown> & {
@@ -147,26 +134,24 @@ function groupShown(group: Paged<unknown>): unknown {
 }
 
 /**
- * getStaticPaths of a paginated listing: `first` for the route of page 1 (`.../`),
- * `rest` for the route of pages 2 and on (`.../page/[page]/`). With `itemKey` (what the
- * page shows of an item), each page gets a `cacheKey` for incremental builds.
+ * getStaticPaths of a paginated listing's `[...page]` route: every page of every group,
+ * the first at the group's path (`page` undefined), the rest at `.../page/N/`. With
+ * `itemKey` (what the page shows of an item), each page gets a `cacheKey` for incremental
+ * builds.
  */
 export function pagedStaticPaths<G extends Paged<unknown>, P extends Record<string, string>>(
   groups: readonly G[],
   paramsOf: (group: G) => P,
-  which: "first" | "rest",
   itemKey?: (item: G["items"][number]) => unknown,
 ) {
   type T = G["items"][number];
-  return groups.flatMap((group) => {
-    const pages = pagesOf<T>(group);
-    return (which === "first" ? pages.slice(0, 1) : pages.slice(1)).map((page) => ({
-      params:
-        which === "first" ? paramsOf(group) : { ...paramsOf(group), page: String(page.number) },
+  return groups.flatMap((group) =>
+    paginate<T>(group.items, group.path).map((page) => ({
+      params: { ...paramsOf(group), page: pageParam(page.number) },
       props: { group, page } satisfies ListingProps<G, T>,
       ...(itemKey && {
         cacheKey: cacheKeyOf([groupShown(group), page.number, page.count, page.items.map(itemKey)]),
       }),
-    }));
-  });
+    })),
+  );
 }

@@ -1,24 +1,21 @@
 /**
  * Browsing the archive: articles grouped by year, month, day, source and author, with
- * counts, the previous and next group that has articles, and pagination. Everything is
+ * counts and the previous and next group that has articles. Everything is
  * computed once, in one pass over a list already sorted newest first, so that each page
  * of a 100,000-article archive does O(page) work rather than re-scanning the collection.
+ * Pages of a list are in paginate.ts, a month's calendar in calendar.ts, date crumbs in
+ * breadcrumbs.ts.
  */
-import { dateParts, monthName } from "./dates.ts";
+import { dateParts } from "./dates.ts";
 import {
-  ARCHIVE_PATH,
   authorPath,
   authorSlug,
   dayPath,
   monthPath,
-  pagedPath,
   sourcePath,
   sourceSlug,
   yearPath,
 } from "./permalink.ts";
-
-/** Articles per page of every paginated list. */
-export const PAGE_SIZE = 50;
 
 /** What browsing needs to know about an article. */
 export interface BrowseFields {
@@ -221,54 +218,6 @@ export function neighboursAt<T>(
   return { newer: index > 0 ? items[index - 1] : undefined, older: items[index + 1] };
 }
 
-/** One page of a paginated list. */
-export interface Page<T> {
-  /** 1-based. */
-  number: number;
-  /** How many pages the list has (at least 1). */
-  count: number;
-  items: T[];
-  /** How many items the whole list has. */
-  total: number;
-  /** 1-based position of the first item on this page in the whole list (0 when empty). */
-  first: number;
-  /** 1-based position of the last item on this page. */
-  last: number;
-  path: string;
-  previousPath: string | undefined;
-  nextPath: string | undefined;
-}
-
-/**
- * Splits a list into pages of `size` (the first at `firstPagePath`, then `.../page/2/`).
- * An empty list still has one, empty, page.
- */
-export function paginate<T>(
-  items: readonly T[],
-  firstPagePath: string,
-  size: number = PAGE_SIZE,
-): Page<T>[] {
-  if (!Number.isInteger(size) || size < 1) throw new Error(`Not a page size: ${size}`);
-  const count = Math.max(1, Math.ceil(items.length / size));
-  const pages: Page<T>[] = [];
-  for (let number = 1; number <= count; number++) {
-    const start = (number - 1) * size;
-    const pageItems = items.slice(start, start + size);
-    pages.push({
-      number,
-      count,
-      items: pageItems,
-      total: items.length,
-      first: pageItems.length ? start + 1 : 0,
-      last: start + pageItems.length,
-      path: pagedPath(firstPagePath, number),
-      previousPath: number > 1 ? pagedPath(firstPagePath, number - 1) : undefined,
-      nextPath: number < count ? pagedPath(firstPagePath, number + 1) : undefined,
-    });
-  }
-  return pages;
-}
-
 /** Summary counts, e.g. for the about page. */
 export interface ArchiveStats {
   articles: number;
@@ -293,63 +242,7 @@ export function archiveStats<T>(index: BrowseIndex<T>, dateOf: (item: T) => stri
   };
 }
 
-/**
- * The weeks of a month for a calendar, Monday first: each week is seven day numbers,
- * `null` for the days outside the month.
- */
-export function calendarWeeks(year: string | number, month: string | number): (number | null)[][] {
-  const y = Number(year);
-  const m = Number(month);
-  const daysInMonth = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  // getUTCDay: 0 is Sunday; shift so Monday is 0.
-  const lead = (new Date(Date.UTC(y, m - 1, 1)).getUTCDay() + 6) % 7;
-  const cells: (number | null)[] = Array.from({ length: lead }, () => null);
-  for (let day = 1; day <= daysInMonth; day++) cells.push(day);
-  while (cells.length % 7) cells.push(null);
-  const weeks: (number | null)[][] = [];
-  for (let i = 0; i < cells.length; i += 7) weeks.push(cells.slice(i, i + 7));
-  return weeks;
-}
-
-/** Weekday names for calendar headings, Monday first. */
-export const WEEKDAYS = [
-  "Monday",
-  "Tuesday",
-  "Wednesday",
-  "Thursday",
-  "Friday",
-  "Saturday",
-  "Sunday",
-] as const;
-
 /** `1 article`, `52 articles`: a count with its noun (English plural in -s). */
 export function countOf(count: number, noun: string): string {
   return `${count.toLocaleString("en")} ${noun}${count === 1 ? "" : "s"}`;
-}
-
-/** A link in a breadcrumb trail. */
-export interface Crumb {
-  label: string;
-  href: string;
-}
-
-/**
- * The date hierarchy above (and including) a year, month or day:
- * `Articles > 2019 > December > 11`, each linked to its browse page.
- */
-export function dateCrumbs(
-  parts: { year: string; month?: string; day?: string } | string,
-): Crumb[] {
-  const { year, month, day } = typeof parts === "string" ? dateParts(parts) : parts;
-  const crumbs: Crumb[] = [
-    { label: "Articles", href: ARCHIVE_PATH },
-    { label: year, href: yearPath(year) },
-  ];
-  if (month !== undefined) {
-    crumbs.push({ label: monthName(month), href: monthPath(year, month) });
-    if (day !== undefined) {
-      crumbs.push({ label: String(Number(day)), href: dayPath(`${year}-${month}-${day}`) });
-    }
-  }
-  return crumbs;
 }

@@ -26,6 +26,8 @@ export interface RoutePattern {
   regex: RegExp;
   /** Fewer dynamic segments first: a static route wins over a dynamic one. */
   dynamic: number;
+  /** Segments before a rest parameter (`[...page]`), -1 without one: the deepest is tried first. */
+  restDepth: number;
 }
 
 /** Route patterns of the HTML pages in src/pages (endpoints such as feeds excluded). */
@@ -42,11 +44,12 @@ export async function htmlRoutePatterns(
       if (!path.endsWith("/") && path !== "/404") path += "/";
       if (path === "/404") path = "/404.html";
       let dynamic = 0;
+      let restDepth = -1;
       const source = path
         .split(/(\[\.\.\.[^\]]+\]|\[[^\]]+\])/)
-        .map((part) => {
+        .map((part, i, parts) => {
           if (part.startsWith("[...")) {
-            dynamic += 100; // a rest parameter matches anything: try it last
+            restDepth = parts.slice(0, i).join("").split("/").length - 2;
             return ".*";
           }
           if (part.startsWith("[")) {
@@ -57,9 +60,17 @@ export async function htmlRoutePatterns(
         })
         .join("")
         .replace(/\/\.\*\//g, "/(?:.*/)?");
-      return { route, regex: new RegExp(`^${source}$`), dynamic };
+      return { route, regex: new RegExp(`^${source}$`), dynamic, restDepth };
     })
-    .sort((a, b) => a.dynamic - b.dynamic || a.route.localeCompare(b.route));
+    .sort(
+      (a, b) =>
+        // A rest parameter matches anything: try such routes last, and of those the deepest
+        // first (`/sources/[source]/[...page]`, then `/sources/[...page]`, then `/[...alias]`).
+        Number(a.restDepth >= 0) - Number(b.restDepth >= 0) ||
+        b.restDepth - a.restDepth ||
+        a.dynamic - b.dynamic ||
+        a.route.localeCompare(b.route),
+    );
 }
 
 /** One built page (its URL) for every HTML route pattern that produced any page. */

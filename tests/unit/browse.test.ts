@@ -1,15 +1,12 @@
-import { describe, test } from "node:test";
+import { before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import {
-  PAGE_SIZE,
   archiveStats,
   buildBrowseIndex,
-  calendarWeeks,
   countOf,
-  dateCrumbs,
   neighboursAt,
-  paginate,
   type BrowseFields,
+  type BrowseIndex,
 } from "../../src/lib/browse.ts";
 
 interface Item extends BrowseFields {
@@ -32,30 +29,33 @@ const ITEMS: Item[] = [
   item("a", "2019-12-11", "Azernews"),
 ];
 
-const index = buildBrowseIndex(ITEMS, (i) => i);
+let index: BrowseIndex<Item>;
+before(() => {
+  index = buildBrowseIndex(ITEMS, (i) => i);
+});
 const ids = (items: readonly Item[]) => items.map((i) => i.id).join("");
 
 describe("buildBrowseIndex", () => {
-  const groupings: [string, string[], string[]][] = [
-    ["years", index.years.map((y) => `${y.year}:${ids(y.items)}`), ["2021:edc", "2019:ba"]],
+  const groupings: [string, () => string[], string[]][] = [
+    ["years", () => index.years.map((y) => `${y.year}:${ids(y.items)}`), ["2021:edc", "2019:ba"]],
     [
       "months",
-      index.months.map((m) => `${m.year}-${m.month}:${ids(m.items)}`),
+      () => index.months.map((m) => `${m.year}-${m.month}:${ids(m.items)}`),
       ["2021-06:ed", "2021-05:c", "2019-12:ba"],
     ],
     [
       "days",
-      index.days.map((d) => `${d.date}:${ids(d.items)}`),
+      () => index.days.map((d) => `${d.date}:${ids(d.items)}`),
       ["2021-06-30:ed", "2021-05-14:c", "2019-12-11:ba"],
     ],
     [
       "months of a year, in calendar order",
-      index.years[0]!.months.map((m) => m.month),
+      () => index.years[0]!.months.map((m) => m.month),
       ["05", "06"],
     ],
     [
       "sources, alphabetical, spellings sharing a slug merged",
-      index.sources.map((s) => `${s.slug}=${s.name}:${ids(s.items)}`),
+      () => index.sources.map((s) => `${s.slug}=${s.name}:${ids(s.items)}`),
       [
         "azernews=Azernews:a",
         "baku-evening-post=Baku Evening Post:d",
@@ -65,12 +65,12 @@ describe("buildBrowseIndex", () => {
     ],
     [
       "authors, alphabetical (ə after a), each article under each of its authors",
-      index.authors.map((a) => `${a.slug}:${ids(a.items)}`),
+      () => index.authors.map((a) => `${a.slug}:${ids(a.items)}`),
       ["elvin-mammadov:e", "leyla-mammadova:b", "leyla-memmedova:c", "nigar-hasanova:ed"],
     ],
     [
       "paths",
-      [
+      () => [
         index.years[1]!.path,
         index.months[2]!.path,
         index.days[0]!.path,
@@ -87,7 +87,7 @@ describe("buildBrowseIndex", () => {
     ],
   ];
   for (const [name, actual, expected] of groupings) {
-    test(name, () => assert.deepEqual(actual, expected));
+    test(name, () => assert.deepEqual(actual(), expected));
   }
 
   test("a merged source keeps every spelling, the newest first", () => {
@@ -120,7 +120,7 @@ describe("buildBrowseIndex", () => {
     assert.deepEqual([empty.years, empty.days, empty.sources, empty.authors], [[], [], [], []]);
   });
 
-  test("one pass: 100,000 articles group in well under a second", () => {
+  test("one pass: 100,000 articles group in under 1.5 s", () => {
     const many: Item[] = [];
     for (let i = 0; i < 100_000; i++) {
       const day = 28 - Math.floor(i / 4000);
@@ -168,111 +168,7 @@ describe("neighboursAt", () => {
   }
 });
 
-describe("paginate", () => {
-  const list = Array.from({ length: 120 }, (_, i) => i + 1);
-  const pages = paginate(list, "/sources/azernews/");
-
-  const table: [string, unknown, unknown][] = [
-    ["50 a page by default", PAGE_SIZE, 50],
-    ["page count", pages.map((p) => p.items.length), [50, 50, 20]],
-    [
-      "paths",
-      pages.map((p) => p.path),
-      ["/sources/azernews/", "/sources/azernews/page/2/", "/sources/azernews/page/3/"],
-    ],
-    [
-      "previous",
-      pages.map((p) => p.previousPath),
-      [undefined, "/sources/azernews/", "/sources/azernews/page/2/"],
-    ],
-    [
-      "next",
-      pages.map((p) => p.nextPath),
-      ["/sources/azernews/page/2/", "/sources/azernews/page/3/", undefined],
-    ],
-    [
-      "first and last positions",
-      pages.map((p) => [p.first, p.last]),
-      [
-        [1, 50],
-        [51, 100],
-        [101, 120],
-      ],
-    ],
-    [
-      "totals",
-      pages.map((p) => [p.number, p.count, p.total]),
-      [
-        [1, 3, 120],
-        [2, 3, 120],
-        [3, 3, 120],
-      ],
-    ],
-    ["exactly one page", paginate(list.slice(0, 50), "/x/").length, 1],
-    ["one over", paginate(list.slice(0, 51), "/x/").map((p) => p.items.length), [50, 1]],
-    [
-      "empty list: one empty page",
-      paginate([], "/x/").map((p) => [p.count, p.first, p.last, p.nextPath]),
-      [[1, 0, 0, undefined]],
-    ],
-    [
-      "custom size",
-      paginate(list.slice(0, 5), "/x/", 2).map((p) => p.items),
-      [[1, 2], [3, 4], [5]],
-    ],
-  ];
-  for (const [name, actual, expected] of table) {
-    test(name, () => assert.deepEqual(actual, expected));
-  }
-
-  test("a page size below one throws", () => assert.throws(() => paginate(list, "/x/", 0)));
-});
-
-describe("calendarWeeks", () => {
-  const table: [string, string, (number | null)[]][] = [
-    // December 2019 began on a Sunday: six leading blanks, Monday first.
-    ["2019", "12", [null, null, null, null, null, null, 1]],
-    // June 2020 began on a Monday.
-    ["2020", "06", [1, 2, 3, 4, 5, 6, 7]],
-  ];
-  for (const [year, month, firstWeek] of table) {
-    test(`${year}-${month} starts on the right weekday`, () =>
-      assert.deepEqual(calendarWeeks(year, month)[0], firstWeek));
-  }
-
-  test("every week has seven days and the month is complete", () => {
-    for (const [year, month, days] of [
-      ["2020", "02", 29],
-      ["2019", "02", 28],
-      ["2021", "05", 31],
-    ] as const) {
-      const weeks = calendarWeeks(year, month);
-      assert.ok(weeks.every((w) => w.length === 7));
-      assert.deepEqual(
-        weeks.flat().filter((d) => d !== null),
-        Array.from({ length: days }, (_, i) => i + 1),
-      );
-    }
-  });
-});
-
-describe("dateCrumbs and countOf", () => {
-  test("a day's crumbs climb to the archive", () => {
-    assert.deepEqual(dateCrumbs("2019-12-01"), [
-      { label: "Articles", href: "/articles/" },
-      { label: "2019", href: "/articles/2019/" },
-      { label: "December", href: "/articles/2019/12/" },
-      { label: "1", href: "/articles/2019/12/01/" },
-    ]);
-  });
-
-  test("a year's crumbs stop at the year", () => {
-    assert.deepEqual(
-      dateCrumbs({ year: "2019" }).map((c) => c.href),
-      ["/articles/", "/articles/2019/"],
-    );
-  });
-
+describe("countOf", () => {
   const counts: [number, string][] = [
     [0, "0 articles"],
     [1, "1 article"],

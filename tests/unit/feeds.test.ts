@@ -1,4 +1,4 @@
-import { describe, test } from "node:test";
+import { before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import {
   FEED_SIZE,
@@ -69,12 +69,15 @@ describe("dates and small helpers", () => {
 });
 
 describe("atomFeed", () => {
-  const xml = atomFeed({
-    title: "News Archive",
-    subtitle: "A permanent archive & more",
-    siteUrl: "https://archive.example/",
-    feedUrl: "https://archive.example/atom.xml",
-    entries: [tricky, seed],
+  let xml: string;
+  before(() => {
+    xml = atomFeed({
+      title: "News Archive",
+      subtitle: "A permanent archive & more",
+      siteUrl: "https://archive.example/",
+      feedUrl: "https://archive.example/atom.xml",
+      entries: [tricky, seed],
+    });
   });
 
   test("declares XML and the Atom namespace", () => {
