@@ -66,7 +66,7 @@ Exit status: 0 when nothing failed (duplicates are not failures), 1 when any inp
 failed, 2 for a usage error.
 
 Example:
-  npm run import -- --source Azernews --section Politics ../shared/seed/
+  npm run import -- --source Azernews --section Politics tests/fixtures/seed/
 `;
 
 interface Result {

@@ -31,7 +31,7 @@ const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const CLI = join(ROOT, "src/cli/import.ts");
 const FIXTURES = join(ROOT, "tests/fixtures/raw");
 const BAD = join(ROOT, "tests/fixtures/raw-bad");
-const SEED = join(ROOT, "../shared/seed/000_b582ce3222314d79.txt");
+const SEED = join(ROOT, "tests/fixtures/seed/000_b582ce3222314d79.txt");
 const COMMITTED = join(
   ROOT,
   "content/articles/2019/12/11/azerbaijan-and-pakistan-discuss-military-cooperation",

@@ -13,7 +13,7 @@ import {
 
 const FIXTURES = new URL("../fixtures/raw/", import.meta.url);
 const BAD_FIXTURES = new URL("../fixtures/raw-bad/", import.meta.url);
-const SEED = new URL("../../../shared/seed/000_b582ce3222314d79.txt", import.meta.url);
+const SEED = new URL("../fixtures/seed/000_b582ce3222314d79.txt", import.meta.url);
 
 function fixture(name: string, dir = FIXTURES): string {
   return new TextDecoder("utf-8", { fatal: true }).decode(readFileSync(new URL(name, dir)));
