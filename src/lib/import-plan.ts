@@ -192,17 +192,6 @@ export function markTaken(index: ArchiveContents, key: string): void {
   }
 }
 
-/** Field -> the command-line flag that sets it, for messages that say what to fix. */
-export const FLAG_FOR_FIELD: Readonly<Record<string, string>> = {
-  title: "--title",
-  source: "--source",
-  author: "--author",
-  language: "--lang",
-  section: "--section",
-  originalUrl: "--url",
-  slug: "--title",
-};
-
 export type EntryText =
   { ok: true; text: string; data: ArticleFrontmatter } | { ok: false; errors: string[] };
 

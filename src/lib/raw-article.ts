@@ -9,11 +9,26 @@
  * by one blank line (see `paragraphsOf` in article-text.ts). Nothing is escaped: the site
  * renders the body as literal text, never as Markdown or HTML.
  *
+ * One function per step: `readDateLine`, `readHeader` (raw-article/header.ts, over the line
+ * shapes of raw-article/line-shapes.ts), `readBody`, `readCredits`, `titleAndSlug`.
  * Pure: no file system, no site constants.
  */
 import { firstSentence, truncateAtWord } from "./article-text.ts";
-import { isCalendarDate, MONTH_NAMES } from "./dates.ts";
+import { isCalendarDate } from "./dates.ts";
+import { readHeader, type Header } from "./raw-article/header.ts";
+import {
+  collapse,
+  DATE_LINE,
+  isBlank,
+  isSignature,
+  ISO_DATE_TOKEN,
+  looksLikePerson,
+  sameName,
+} from "./raw-article/line-shapes.ts";
 import { slugify } from "./slug.ts";
+
+export { looksLikePerson } from "./raw-article/line-shapes.ts";
+export { decodeRawText, type DecodedText } from "./raw-article/decode.ts";
 
 /** Settings that come from the command line rather than from the text. */
 export interface RawArticleOptions {
@@ -73,208 +88,9 @@ export const IMPORT_SLUG_MAX = 80;
 /** Slug of an article whose title and text hold nothing transliterable to ASCII. */
 export const FALLBACK_SLUG = "article";
 
-// ---------------------------------------------------------------------------------------
-// Line shapes
-
-/** Abbreviations seen in datelines, besides the full names. */
-const EN_MONTH_ABBREVIATIONS = [
-  "Jan",
-  "Feb",
-  "Mar",
-  "Apr",
-  "Jun",
-  "Jul",
-  "Aug",
-  "Sep",
-  "Sept",
-  "Oct",
-  "Nov",
-  "Dec",
-];
-function capitalized(word: string): string {
-  return word.charAt(0).toUpperCase() + word.slice(1).toLowerCase();
-}
-
-/** Month names as written in datelines: `Aug`, `AUG`, `aug`, `August`, `avqust`, `августа`. */
-const MONTH = [...MONTH_NAMES.en, ...EN_MONTH_ABBREVIATIONS, ...MONTH_NAMES.az, ...MONTH_NAMES.ru]
-  .flatMap((m) => [m, m.toUpperCase(), m.toLowerCase(), capitalized(m)])
-  .filter((m, i, all) => all.indexOf(m) === i)
-  .sort((a, b) => b.length - a.length)
-  .join("|");
-
-const DAY = String.raw`\d{1,2}`;
-const YEAR = String.raw`\d{4}`;
-/** `Aug. 8`, `8 August`, `8 August 2019`, `Aug. 8, 2019`. */
-const DAY_AND_MONTH = String.raw`(?:(?:${MONTH})\.?\s+${DAY}|${DAY}\s+(?:${MONTH})\.?)(?:,?\s+${YEAR})?`;
-/** `Baku`, `BAKU`, `New York`, `Tbilisi`, `Bakı`, `Баку`. */
-const PLACE = String.raw`\p{Lu}[\p{L}\p{M}.'’\- ]{0,40}`;
-
-/**
- * A dateline: `Baku, Azerbaijan, Aug. 8`, `BAKU, Azerbaijan, Jan. 15`, `Баку, 2 ноября`,
- * optionally followed by an agency in brackets or slashes (`(Trend)`, `/APA/`).
- */
-const DATELINE = new RegExp(
-  String.raw`^${PLACE}(?:,\s*${PLACE}){0,3},\s*${DAY_AND_MONTH}` +
-    String.raw`(?:\s*[(/]([^()/]{1,60})[)/])?\s*[:–—-]?$`,
-  "u",
-);
-
-const TIME = String.raw`\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?`;
-const TIME_ZONE = String.raw`\(?(?:UTC|GMT)(?:\s*[+−-]\s*\d{1,2}(?::?\d{2})?)?\)?`;
-const CALENDAR_DATE = [
-  String.raw`${DAY}\s+(?:${MONTH})\.?,?\s+${YEAR}`,
-  String.raw`(?:${MONTH})\.?\s+${DAY},?\s+${YEAR}`,
-  String.raw`${DAY}[./]${DAY}[./]${YEAR}`,
-  String.raw`${YEAR}-\d{2}-\d{2}`,
-].join("|");
-/** A time stamp line: `18 June 2019 15:20 (UTC+04:00)`, `Published: June 18, 2019`. */
-const TIMESTAMP = new RegExp(
-  String.raw`^(?:(?:Published|Updated|Posted)(?:\s+on)?:?\s*)?` +
-    String.raw`(?:(?:${CALENDAR_DATE})(?:,?\s+(?:at\s+)?${TIME})?|${TIME},?\s+(?:${CALENDAR_DATE}))` +
-    String.raw`(?:\s*${TIME_ZONE})?$`,
-  "u",
-);
-
-/** `date 2019-12-11 <rest>`; the word is matched in any case, a colon may follow it. */
-const DATE_LINE = /^date:?[ \t]+(\S+)(?:[ \t]+(.*))?$/i;
-const ISO_DATE_TOKEN = /^\d{4}-\d{2}-\d{2}$/;
-
-/** `By Tural Ganjaliyev – Kura Press:` (en or em dash, or a spaced hyphen), text may follow. */
-const AGENCY_BYLINE = /^By\s+(.+?)\s+[–—-]\s+([^:\s][^:]{0,60}?)\s*:\s*(.*)$/u;
-/** `By Ofeliya Afandiyeva`, `By Azernews`. */
-const PLAIN_BYLINE = /^By\s+(.{1,120}?)[\s.,;:]*$/u;
-/** A line that is only `<Agency>:`. */
-const AGENCY_LINE = /^([\p{L}\p{N}][\p{L}\p{M}\p{N}.&'’\- ]{0,59}?)\s*:$/u;
-
-/** Widgets scraped with the page: `+ ↺ − 16 px` (font size controls). */
-const FURNITURE_TOKEN = String.raw`(?:[+−↺↻⟲⟳]|-|\d{1,2}\s?px)`;
-const FURNITURE_RUN = new RegExp(
-  String.raw`(^|\s)(${FURNITURE_TOKEN}(?:\s*${FURNITURE_TOKEN})*)(?=\s|$)`,
-  "gu",
-);
-
-/** Words that name a publication rather than a person. */
-const PUBLICATION_WORD =
-  /(?:^|[\s.])(?:news|press|agency|info|inform|media|daily|times|post|today|tv|radio|bulletin|ledger|herald|gazette|journal|report|review|service|network|channel|observer|tribune|chronicle|courier|express|monitor|telegraph|weekly|magazine|dispatch|digest|online|wire|group|centre|center|portal|newspaper|reporter|staff|correspondent|desk|az|com|ru|ge|net|org)(?=$|[\s.])/i;
-/** A word of a person's name: `Ofeliya`, `Afandiyeva`, `Smith-Jones`, `O’Neil`. */
-const NAME_WORD = /^\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)*$/u;
-const NAME_PARTICLE =
-  /^(?:de|da|di|du|van|von|der|den|al|el|bin|ibn|le|la|oglu|oğlu|qizi|qızı|kyzy|uulu)$/;
-/** A word of a credit (person or publication): capitalized, or an initial, or a particle. */
-const CREDIT_WORD = /^(?:[\p{Lu}\p{Lo}\p{N}\u10D0-\u10FF][\p{L}\p{M}\p{N}.'’&-]*|&|and|of|the)$/u;
-
-/** Signatures sites add after the article. */
-const SIGNATURE =
-  /©|\(c\)\s*\d{4}|copyright|all rights reserved|^(?:follow us|subscribe to|read more|read also|share this|originally published)\b/i;
-const BARE_URL = /^(?:https?:\/\/)?(?:www\.)?(?:[\p{L}\p{N}-]+\.)+\p{L}{2,}(?:\/\S*)?$/u;
-
-// ---------------------------------------------------------------------------------------
-// Small readers
-
-/** The line without furniture runs; "" when the line was only furniture. */
-function withoutFurniture(line: string): string {
-  if (!/px|[↺↻⟲⟳]/.test(line)) return line.trim();
-  return line
-    .replace(FURNITURE_RUN, (run, lead: string, tokens: string) =>
-      /px|[↺↻⟲⟳]/.test(tokens) ? lead : run,
-    )
-    .trim();
-}
-
-function collapse(text: string): string {
-  return text.replace(/\s+/g, " ").trim();
-}
-
-/** A credit as written after `By`: names or a publication, not a sentence. */
-function isCredit(text: string): boolean {
-  const words = text.split(/\s+/).filter(Boolean);
-  return (
-    words.length > 0 &&
-    words.length <= 10 &&
-    words.every((word) => CREDIT_WORD.test(word.replace(/[,;]$/, "")))
-  );
-}
-
-/** `Ofeliya Afandiyeva`, not `Azernews` or `Caspian Wire`. */
-export function looksLikePerson(name: string): boolean {
-  const words = name.split(/\s+/).filter(Boolean);
-  if (words.length < 2 || words.length > 4) return false;
-  if (PUBLICATION_WORD.test(name)) return false;
-  return words.every((w) => NAME_WORD.test(w) || NAME_PARTICLE.test(w));
-}
-
-/** `A and B`, `A, B & C` -> names; a single name stays one. */
-function splitNames(credit: string): string[] {
-  return credit
-    .split(/\s*(?:,|&|\band\b)\s*/)
-    .map((name) => collapse(name).replace(/[.,;:]+$/, ""))
-    .filter(Boolean);
-}
-
-function sameName(a: string | undefined, b: string | undefined): boolean {
-  if (a === undefined || b === undefined) return false;
-  const key = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
-  return key(a) === key(b);
-}
-
-function isAgencyLine(line: string): string | undefined {
-  const match = AGENCY_LINE.exec(line);
-  if (!match) return undefined;
-  const name = match[1]!.trim();
-  const words = name.split(/\s+/);
-  if (words.length > 5 || !words.every((w) => CREDIT_WORD.test(w))) return undefined;
-  return name;
-}
-
-function isSignature(line: string): boolean {
-  const text = line.trim();
-  if (text === "" || text.length > 120) return false;
-  return SIGNATURE.test(text) || BARE_URL.test(text) || withoutFurniture(text) === "";
-}
-
-function isBlank(line: string): boolean {
-  return /^\s*$/.test(line);
-}
-
-/** What a header line is, if it is header furniture. */
-type HeaderLine =
-  | { kind: "timestamp" }
-  | { kind: "dateline"; agency?: string }
-  | { kind: "agency-byline"; authors: string[]; agency: string; rest: string }
-  | { kind: "byline"; credit: string }
-  | { kind: "agency-line"; agency: string }
-  | { kind: "furniture" };
-
-function classify(raw: string): HeaderLine | undefined {
-  const line = withoutFurniture(raw);
-  if (line === "") return { kind: "furniture" };
-  if (TIMESTAMP.test(line)) return { kind: "timestamp" };
-  const dateline = DATELINE.exec(line);
-  if (dateline) {
-    const agency = dateline[1]?.trim();
-    return agency ? { kind: "dateline", agency } : { kind: "dateline" };
-  }
-  const agencyByline = AGENCY_BYLINE.exec(line);
-  if (agencyByline && isCredit(agencyByline[1]!) && isCredit(agencyByline[2]!)) {
-    return {
-      kind: "agency-byline",
-      authors: splitNames(agencyByline[1]!),
-      agency: collapse(agencyByline[2]!),
-      rest: agencyByline[3]!,
-    };
-  }
-  const byline = PLAIN_BYLINE.exec(line);
-  if (byline && isCredit(byline[1]!)) return { kind: "byline", credit: collapse(byline[1]!) };
-  const agency = isAgencyLine(line);
-  if (agency !== undefined) return { kind: "agency-line", agency };
-  return undefined;
-}
-
 function fail(code: RawArticleProblem, problem: string, fix: string): RawArticleFailure {
   return { ok: false, code, problem, fix };
 }
-
-// ---------------------------------------------------------------------------------------
 
 /**
  * Reads one raw text. The options fill in what the text cannot say (`source`, `author`
@@ -284,23 +100,62 @@ function fail(code: RawArticleProblem, problem: string, fix: string): RawArticle
  */
 export function parseRawArticle(text: string, options: RawArticleOptions = {}): RawArticleResult {
   const lines = text.replace(/^\uFEFF/, "").split(/\r\n|\r|\n/);
+  const dateLine = readDateLine(lines);
+  if (!dateLine.ok) return dateLine;
+  const header = readHeader(lines, dateLine.index, dateLine.rest);
+  const paragraphs = readBody(lines.slice(header.end), header.bodyHead);
+  if (paragraphs.length === 0) {
+    return fail(
+      "empty-body",
+      "the article has no text after its header (date line, headline and byline)",
+      "check that the file is complete; there is nothing to archive without the article text",
+    );
+  }
+  const credits = readCredits(header, options);
+  if (!credits.ok) return credits;
+  const { title, slug } = titleAndSlug(header.headline, paragraphs[0]!, options);
+  const { source, author } = credits;
+  const frontmatter: RawArticleFields = {
+    title,
+    date: dateLine.date,
+    source,
+    ...(author.length ? { author: author.length === 1 ? author[0]! : author } : {}),
+    slug,
+    language: options.language?.trim() || "en",
+    ...(options.section?.trim() ? { section: collapse(options.section) } : {}),
+    ...(options.originalUrl?.trim() ? { originalUrl: options.originalUrl.trim() } : {}),
+  };
+  return { ok: true, article: { frontmatter, body: paragraphs.join("\n\n") } };
+}
 
-  // 1. The date line: the first non-empty line.
-  let index = lines.findIndex((line) => !isBlank(line));
-  const dateLine = index === -1 ? undefined : lines[index]!.trim();
-  const dateMatch = dateLine === undefined ? null : DATE_LINE.exec(dateLine);
-  if (!dateMatch) {
+// ---------------------------------------------------------------------------------------
+// The date line: the first non-empty line, `date YYYY-MM-DD <rest>`.
+
+interface DateLine {
+  ok: true;
+  date: string;
+  /** What follows the date on its line: a headline, a credit, a dateline, or nothing. */
+  rest: string;
+  /** Its index in the lines. */
+  index: number;
+}
+
+function readDateLine(lines: string[]): DateLine | RawArticleFailure {
+  const index = lines.findIndex((line) => !isBlank(line));
+  const line = index === -1 ? undefined : lines[index]!.trim();
+  const match = line === undefined ? null : DATE_LINE.exec(line);
+  if (!match) {
     const found =
-      dateLine === undefined
+      line === undefined
         ? "the text is empty"
-        : `the first non-empty line is ${JSON.stringify(truncateAtWord(dateLine, 60))}`;
+        : `the first non-empty line is ${JSON.stringify(truncateAtWord(line, 60))}`;
     return fail(
       "no-date-line",
       `no date line: ${found}`,
       'make the first line "date YYYY-MM-DD", e.g. "date 2019-12-11 By Azernews", with the publication date',
     );
   }
-  const date = dateMatch[1]!;
+  const date = match[1]!;
   if (!ISO_DATE_TOKEN.test(date)) {
     return fail(
       "bad-date",
@@ -315,95 +170,14 @@ export function parseRawArticle(text: string, options: RawArticleOptions = {}): 
       "correct the date line to the day the article was published",
     );
   }
+  return { ok: true, date, rest: match[2] ?? "", index };
+}
 
-  // 2. The rest of the date line.
-  let headline: string | undefined;
-  let dateLineCredit: string | undefined;
-  let textAgency: string | undefined;
-  const bylineAuthors: string[] = [];
-  let bodyHead: string | undefined; // text after `By A – Agency:` on the same line
+// ---------------------------------------------------------------------------------------
+// The body: what is left, less a trailing site signature, as paragraphs.
 
-  const rest = withoutFurniture(dateMatch[2] ?? "");
-  if (rest !== "") {
-    const shape = classify(rest);
-    switch (shape?.kind) {
-      case undefined:
-        headline = collapse(rest);
-        break;
-      case "byline":
-        dateLineCredit = shape.credit;
-        break;
-      case "agency-byline":
-        bylineAuthors.push(...shape.authors);
-        textAgency = shape.agency;
-        if (shape.rest.trim() !== "") bodyHead = shape.rest;
-        break;
-      case "agency-line":
-        textAgency = shape.agency;
-        break;
-      case "dateline":
-        if (shape.agency) textAgency = shape.agency;
-        break;
-      case "timestamp":
-      case "furniture":
-        break;
-    }
-  }
-
-  // 3. The header lines that follow, up to the first line of the body.
-  index++;
-  let consumedHeader = false;
-  while (bodyHead === undefined && index < lines.length) {
-    const line = lines[index]!;
-    if (isBlank(line)) {
-      index++;
-      continue;
-    }
-    const shape = classify(line);
-    if (shape === undefined) {
-      // A headline on its own line: the first line after the date line, followed by
-      // header furniture (a time stamp, a dateline or a byline).
-      if (headline === undefined && !consumedHeader) {
-        const next = lines.findIndex((l, i) => i > index && !isBlank(l));
-        const nextShape = next === -1 ? undefined : classify(lines[next]!);
-        if (nextShape && nextShape.kind !== "furniture" && nextShape.kind !== "agency-line") {
-          headline = collapse(withoutFurniture(line));
-          consumedHeader = true;
-          index++;
-          continue;
-        }
-      }
-      break;
-    }
-    // An `Agency:` line credits the source only when nothing else has; otherwise a short
-    // capitalized line ending in a colon is the start of the body.
-    if (shape.kind === "agency-line" && (textAgency ?? dateLineCredit) !== undefined) break;
-    consumedHeader = true;
-    index++;
-    switch (shape.kind) {
-      case "byline":
-        bylineAuthors.push(...splitNames(shape.credit));
-        break;
-      case "agency-byline":
-        bylineAuthors.push(...shape.authors);
-        textAgency = shape.agency;
-        if (shape.rest.trim() !== "") bodyHead = shape.rest;
-        break;
-      case "agency-line":
-        textAgency = shape.agency;
-        break;
-      case "dateline":
-        if (shape.agency && textAgency === undefined) textAgency = shape.agency;
-        break;
-      case "timestamp":
-      case "furniture":
-        break;
-    }
-  }
-
-  // 4. The body: what is left, less a trailing site signature.
-  const bodyLines = lines.slice(index);
-  if (bodyHead !== undefined) bodyLines.unshift(bodyHead);
+function readBody(lines: string[], bodyHead: string | undefined): string[] {
+  const bodyLines = bodyHead === undefined ? [...lines] : [bodyHead, ...lines];
   let last = bodyLines.length - 1;
   while (last >= 0 && isBlank(bodyLines[last]!)) last--;
   if (last >= 0 && isSignature(bodyLines[last]!)) bodyLines.length = last;
@@ -418,16 +192,17 @@ export function parseRawArticle(text: string, options: RawArticleOptions = {}): 
     }
   }
   if (current.length) paragraphs.push(current.join("\n").trimEnd());
-  if (paragraphs.length === 0) {
-    return fail(
-      "empty-body",
-      "the article has no text after its header (date line, headline and byline)",
-      "check that the file is complete; there is nothing to archive without the article text",
-    );
-  }
+  return paragraphs;
+}
 
-  // 5. Source and author.
-  let source = textAgency;
+// ---------------------------------------------------------------------------------------
+// Credits: source and authors.
+
+type Credits = { ok: true; source: string; author: string[] };
+
+function readCredits(header: Header, options: RawArticleOptions): Credits | RawArticleFailure {
+  const { dateLineCredit, agency, bylineAuthors } = header;
+  let source = agency;
   let creditAuthor: string | undefined;
   if (dateLineCredit !== undefined) {
     // With a separate byline, the date line's credit is the agency (`By Azernews`).
@@ -436,53 +211,56 @@ export function parseRawArticle(text: string, options: RawArticleOptions = {}): 
       bylineAuthors.length === 0 &&
       looksLikePerson(dateLineCredit) &&
       !sameName(dateLineCredit, options.source) &&
-      !sameName(dateLineCredit, textAgency);
+      !sameName(dateLineCredit, agency);
     if (isAuthor) creditAuthor = dateLineCredit;
     else source ??= dateLineCredit;
   }
   source ??= options.source?.trim() || undefined;
-  if (source === undefined) {
-    const hint =
-      creditAuthor !== undefined
-        ? `"By ${creditAuthor}" on the date line names a person, and `
-        : bylineAuthors.length
-          ? `the byline names only the author (${bylineAuthors.join(", ")}), and `
-          : "";
-    return fail(
-      "no-source",
-      `${hint}the text credits no source (no "By <Agency>" on the date line, no "By <Author> – <Agency>:" byline, no "<Agency>:" line)`,
-      creditAuthor !== undefined
-        ? `pass --source with the publication's name (if "${creditAuthor}" is the publication, pass --source "${creditAuthor}")`
-        : 'pass --source with the publication\'s name, e.g. --source "Azernews"',
-    );
-  }
-  const authors = [...bylineAuthors];
-  if (creditAuthor !== undefined) authors.unshift(creditAuthor);
+  if (source === undefined) return noSource(creditAuthor, bylineAuthors);
+
+  const authors = creditAuthor === undefined ? bylineAuthors : [creditAuthor, ...bylineAuthors];
   const uniqueAuthors = authors.filter(
     (name, i) => !authors.slice(0, i).some((other) => sameName(other, name)),
   );
   const optionAuthors = [options.author ?? []].flat().map(collapse).filter(Boolean);
-  const author = uniqueAuthors.length ? uniqueAuthors : optionAuthors;
+  return {
+    ok: true,
+    source: collapse(source),
+    author: uniqueAuthors.length ? uniqueAuthors : optionAuthors,
+  };
+}
 
-  // 6. Title and slug.
+function noSource(creditAuthor: string | undefined, bylineAuthors: string[]): RawArticleFailure {
+  const hint =
+    creditAuthor !== undefined
+      ? `"By ${creditAuthor}" on the date line names a person, and `
+      : bylineAuthors.length
+        ? `the byline names only the author (${bylineAuthors.join(", ")}), and `
+        : "";
+  return fail(
+    "no-source",
+    `${hint}the text credits no source (no "By <Agency>" on the date line, no "By <Author> – <Agency>:" byline, no "<Agency>:" line)`,
+    creditAuthor !== undefined
+      ? `pass --source with the publication's name (if "${creditAuthor}" is the publication, pass --source "${creditAuthor}")`
+      : 'pass --source with the publication\'s name, e.g. --source "Azernews"',
+  );
+}
+
+// ---------------------------------------------------------------------------------------
+// Title and slug.
+
+function titleAndSlug(
+  headline: string | undefined,
+  firstParagraph: string,
+  options: RawArticleOptions,
+): { title: string; slug: string } {
   const title =
     (options.title !== undefined && collapse(options.title)) ||
     (headline && truncateAtWord(headline, HEADLINE_MAX)) ||
-    firstSentence(paragraphs[0]!, DERIVED_TITLE_MAX);
+    firstSentence(firstParagraph, DERIVED_TITLE_MAX);
   const slug =
-    slugify(title, IMPORT_SLUG_MAX) || slugify(paragraphs[0]!, IMPORT_SLUG_MAX) || FALLBACK_SLUG;
-
-  const frontmatter: RawArticleFields = {
-    title,
-    date,
-    source: collapse(source),
-    ...(author.length ? { author: author.length === 1 ? author[0]! : author } : {}),
-    slug,
-    language: options.language?.trim() || "en",
-    ...(options.section?.trim() ? { section: collapse(options.section) } : {}),
-    ...(options.originalUrl?.trim() ? { originalUrl: options.originalUrl.trim() } : {}),
-  };
-  return { ok: true, article: { frontmatter, body: paragraphs.join("\n\n") } };
+    slugify(title, IMPORT_SLUG_MAX) || slugify(firstParagraph, IMPORT_SLUG_MAX) || FALLBACK_SLUG;
+  return { title, slug };
 }
 
 /** `problem (fix)`: one sentence for a failure, to prefix with the file name. */

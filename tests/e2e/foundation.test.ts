@@ -12,7 +12,7 @@ import { serveStatic, type StaticServer } from "../support/static-server.ts";
 import { launchBrowser, watchConsole } from "../support/browser.ts";
 
 const PERMALINK = "/articles/2019/12/11/azerbaijan-and-pakistan-discuss-military-cooperation/";
-const SEED = join(ROOT, "../shared/seed/000_b582ce3222314d79.txt");
+const SEED = join(ROOT, "tests/fixtures/seed/000_b582ce3222314d79.txt");
 
 let server: StaticServer;
 let browser: Browser;

@@ -20,7 +20,7 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
-import { after, describe, it } from "node:test";
+import { after, before, describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
 import matter from "gray-matter";
 import { validateFrontmatter } from "../../src/lib/article-schema.ts";
@@ -31,7 +31,7 @@ const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const CLI = join(ROOT, "src/cli/import.ts");
 const FIXTURES = join(ROOT, "tests/fixtures/raw");
 const BAD = join(ROOT, "tests/fixtures/raw-bad");
-const SEED = join(ROOT, "../shared/seed/000_b582ce3222314d79.txt");
+const SEED = join(ROOT, "tests/fixtures/seed/000_b582ce3222314d79.txt");
 const COMMITTED = join(
   ROOT,
   "content/articles/2019/12/11/azerbaijan-and-pakistan-discuss-military-cooperation",
@@ -93,25 +93,34 @@ function readEntry(path: string) {
   return { data: file.data, body: file.content };
 }
 
-const goodFixtures = readdirSync(FIXTURES)
-  .filter((f) => f.endsWith(".txt"))
-  .sort();
+/** The raw fixtures of every header shape, all good. */
+function goodFixtures(): string[] {
+  return readdirSync(FIXTURES)
+    .filter((f) => f.endsWith(".txt"))
+    .sort();
+}
 
 describe("import CLI: a fresh archive", () => {
-  const dir = tempDir();
-  const out = join(dir, "archive", "articles");
-  const ledger = join(dir, "archive", "permalinks.txt");
-  const first = runJson(["--source", "Fixture Source", "--out", out, FIXTURES]);
+  let dir: string;
+  let out: string;
+  let ledger: string;
+  let first: ReturnType<typeof runJson>;
+  before(() => {
+    dir = tempDir();
+    out = join(dir, "archive", "articles");
+    ledger = join(dir, "archive", "permalinks.txt");
+    first = runJson(["--source", "Fixture Source", "--out", out, FIXTURES]);
+  });
 
   it("imports every fixture shape, exit 0, with the summary on stderr", () => {
     assert.equal(first.code, 0, first.stderr);
     assert.deepEqual(
       first.results.map((r) => [relative(FIXTURES, r.file), r.status]),
-      goodFixtures.map((f) => [f, "imported"]),
+      goodFixtures().map((f) => [f, "imported"]),
     );
     assert.match(
       first.stderr,
-      new RegExp(`^imported ${goodFixtures.length}, duplicates 0, failed 0$`, "m"),
+      new RegExp(`^imported ${goodFixtures().length}, duplicates 0, failed 0$`, "m"),
     );
   });
 
@@ -168,7 +177,7 @@ describe("import CLI: a fresh archive", () => {
     );
     assert.match(
       again.stderr,
-      new RegExp(`^imported 0, duplicates ${goodFixtures.length}, failed 0$`, "m"),
+      new RegExp(`^imported 0, duplicates ${goodFixtures().length}, failed 0$`, "m"),
     );
     assert.deepEqual(snapshot(join(dir, "archive")), before);
   });
@@ -189,7 +198,7 @@ describe("import CLI: --dry-run", () => {
     const out = join(dir, "archive", "articles");
     const result = runJson(["--dry-run", "--source", "Fixture Source", "--out", out, FIXTURES]);
     assert.equal(result.code, 0, result.stderr);
-    assert.equal(result.results.length, goodFixtures.length);
+    assert.equal(result.results.length, goodFixtures().length);
     assert.ok(result.results.every((r) => r.status === "imported" && r.entry?.startsWith(out)));
     assert.match(
       result.stderr,
@@ -634,8 +643,12 @@ describe("import CLI: inputs and options", () => {
 });
 
 describe("import CLI: re-importing the seed", () => {
-  const committedMd = readFileSync(`${COMMITTED}.md`, "utf8");
-  const committed = readEntry(`${COMMITTED}.md`);
+  let committedMd: string;
+  let committed: ReturnType<typeof readEntry>;
+  before(() => {
+    committedMd = readFileSync(`${COMMITTED}.md`, "utf8");
+    committed = readEntry(`${COMMITTED}.md`);
+  });
 
   it("with the committed headline, URL and section: exactly the committed entry, at its path", () => {
     const dir = tempDir();

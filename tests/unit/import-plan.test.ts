@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { describe, it } from "node:test";
+import { before, describe, it } from "node:test";
 import matter from "gray-matter";
 import { validateFrontmatter } from "../../src/lib/article-schema.ts";
 import { paragraphsOf } from "../../src/lib/article-text.ts";
@@ -409,60 +409,87 @@ describe("entryText", () => {
   }
 });
 
-describe("frontmatterBlock and frontmatterOf: reading only the head of an entry", () => {
+/** An entry as the import writes it, and its frontmatter block. */
+function writtenEntry(): { full: string; block: string } {
   const text = entryText(FIELDS, BODY);
   assert.ok(text.ok);
   const full = text.ok ? text.text : "";
-  const end = full.indexOf("\n---\n") + 5;
-  const cases: { name: string; head: string; block: string | null }[] = [
-    { name: "the whole file", head: full, block: full.slice(0, end) },
-    { name: "exactly the frontmatter", head: full.slice(0, end), block: full.slice(0, end) },
-    { name: "cut inside the frontmatter", head: full.slice(0, 50), block: null },
-    { name: "a file with no frontmatter", head: "Just text.\n", block: "" },
+  return { full, block: full.slice(0, full.indexOf("\n---\n") + 5) };
+}
+
+describe("frontmatterBlock and frontmatterOf: reading only the head of an entry", () => {
+  let entry: { full: string; block: string };
+  before(() => {
+    entry = writtenEntry();
+  });
+  // Heads and blocks are read from the entry when each test runs.
+  const cases: { name: string; head: () => string; block: () => string | null }[] = [
+    { name: "the whole file", head: () => entry.full, block: () => entry.block },
+    { name: "exactly the frontmatter", head: () => entry.block, block: () => entry.block },
+    { name: "cut inside the frontmatter", head: () => entry.full.slice(0, 50), block: () => null },
+    { name: "a file with no frontmatter", head: () => "Just text.\n", block: () => "" },
     {
       name: "CRLF line endings",
-      head: "---\r\nsha256: abc\r\n---\r\nText",
-      block: "---\r\nsha256: abc\r\n---\r\n",
+      head: () => "---\r\nsha256: abc\r\n---\r\nText",
+      block: () => "---\r\nsha256: abc\r\n---\r\n",
     },
   ];
   for (const { name, head, block } of cases) {
-    it(name, () => assert.equal(frontmatterBlock(head), block));
+    it(name, () => assert.equal(frontmatterBlock(head()), block()));
   }
   it("frontmatterOf gives the fields of the block", () => {
-    assert.deepEqual(frontmatterOf(full.slice(0, end)), { ...FIELDS });
+    assert.deepEqual(frontmatterOf(entry.block), { ...FIELDS });
   });
 });
 
 describe("existingFieldsOf: what a scan needs from an entry's frontmatter", () => {
-  const entry = entryText(FIELDS, BODY);
-  const block = entry.ok ? entry.text.slice(0, entry.text.indexOf("\n---\n") + 5) : "";
+  let written: string;
+  before(() => {
+    written = writtenEntry().block;
+  });
   const key = { sha256: FIELDS.sha256, date: FIELDS.date, slug: FIELDS.slug };
-  const cases: { name: string; block: string; fields: Record<string, unknown> }[] = [
-    { name: "an entry as the import writes it", block, fields: key },
+  // Blocks are built when each test runs.
+  const cases: { name: string; block: () => string; fields: Record<string, unknown> }[] = [
+    { name: "an entry as the import writes it", block: () => written, fields: key },
     {
       name: "an entry with aliases, read as YAML",
-      block: block.replace("sha256:", "aliases:\n  - /articles/2019/12/10/old/\nsha256:"),
+      block: () => written.replace("sha256:", "aliases:\n  - /articles/2019/12/10/old/\nsha256:"),
       fields: { ...FIELDS, aliases: ["/articles/2019/12/10/old/"] },
     },
     {
       name: "an unquoted date, read as YAML (a Date)",
-      block: "---\ndate: 2019-12-11\nslug: x\nsha256: abc\n---\n",
+      block: () => "---\ndate: 2019-12-11\nslug: x\nsha256: abc\n---\n",
       fields: { date: new Date("2019-12-11T00:00:00Z"), slug: "x", sha256: "abc" },
     },
     {
       name: "a double-quoted slug, read as YAML",
-      block: `---\nslug: "x"\ndate: '2019-12-11'\nsha256: ${"a".repeat(64)}\n---\n`,
+      block: () => `---\nslug: "x"\ndate: '2019-12-11'\nsha256: ${"a".repeat(64)}\n---\n`,
       fields: { slug: "x", date: "2019-12-11", sha256: "a".repeat(64) },
     },
-    { name: "no frontmatter", block: "", fields: {} },
   ];
-  for (const { name, block: text, fields } of cases) {
+  for (const { name, block, fields } of cases) {
     it(name, () => {
-      const actual = existingFieldsOf(text);
+      const actual = existingFieldsOf(block());
       for (const [field, value] of Object.entries(fields))
         assert.deepEqual(actual[field as keyof typeof actual], value, field);
     });
   }
+  it("no frontmatter: no fields, so the file is no one's duplicate yet its name stays taken", () => {
+    const fields = existingFieldsOf("");
+    assert.deepEqual(fields, {});
+    const index = emptyArchiveContents();
+    addExistingEntry(index, "2019/12/11/port-reopens", fields);
+    assert.deepEqual(
+      planImport(index, { date: "2019-12-11", slug: "port-reopens", sha256: SHA_A }),
+      {
+        status: "imported",
+        slug: "port-reopens-2",
+        key: "2019/12/11/port-reopens-2",
+        permalink: "/articles/2019/12/11/port-reopens-2/",
+        originalInPlace: false,
+      },
+    );
+  });
   it("throws on YAML the site could not read either (a key written twice)", () => {
     assert.throws(
       () => existingFieldsOf("---\nslug: x\nslug: y\ndate: '2019-12-11'\nsha256: abc\n---\n"),

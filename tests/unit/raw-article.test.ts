@@ -1,11 +1,13 @@
 import assert from "node:assert/strict";
 import { readFileSync, readdirSync } from "node:fs";
-import { describe, it } from "node:test";
+import { before, describe, it } from "node:test";
 import { paragraphsOf } from "../../src/lib/article-text.ts";
 import { validateFrontmatter } from "../../src/lib/article-schema.ts";
 import {
+  decodeRawText,
   DERIVED_TITLE_MAX,
   parseRawArticle,
+  type RawArticle,
   type RawArticleFields,
   type RawArticleOptions,
   type RawArticleProblem,
@@ -13,7 +15,7 @@ import {
 
 const FIXTURES = new URL("../fixtures/raw/", import.meta.url);
 const BAD_FIXTURES = new URL("../fixtures/raw-bad/", import.meta.url);
-const SEED = new URL("../../../shared/seed/000_b582ce3222314d79.txt", import.meta.url);
+const SEED = new URL("../fixtures/seed/000_b582ce3222314d79.txt", import.meta.url);
 
 function fixture(name: string, dir = FIXTURES): string {
   return new TextDecoder("utf-8", { fatal: true }).decode(readFileSync(new URL(name, dir)));
@@ -259,8 +261,12 @@ const SHAPES: {
 describe("parseRawArticle: one fixture per shape", () => {
   for (const { file, shape, options, frontmatter, firstParagraph, paragraphs } of SHAPES) {
     describe(`${file}: ${shape}`, () => {
-      const raw = fixture(file);
-      const article = parsed(raw, options);
+      let raw: string;
+      let article: RawArticle;
+      before(() => {
+        raw = fixture(file);
+        article = parsed(raw, options);
+      });
 
       it("yields the expected frontmatter fields", () => {
         assert.deepEqual(article.frontmatter, frontmatter);
@@ -295,15 +301,20 @@ describe("parseRawArticle: one fixture per shape", () => {
 });
 
 describe("parseRawArticle: the seed", () => {
-  const raw = readFileSync(SEED, "utf8");
-  const committed = readFileSync(
-    new URL(
-      "../../content/articles/2019/12/11/azerbaijan-and-pakistan-discuss-military-cooperation.md",
-      import.meta.url,
-    ),
-    "utf8",
-  );
-  const article = parsed(raw);
+  let raw: string;
+  let committed: string;
+  let article: RawArticle;
+  before(() => {
+    raw = readFileSync(SEED, "utf8");
+    committed = readFileSync(
+      new URL(
+        "../../content/articles/2019/12/11/azerbaijan-and-pakistan-discuss-military-cooperation.md",
+        import.meta.url,
+      ),
+      "utf8",
+    );
+    article = parsed(raw);
+  });
 
   it("credits Azernews, Ofeliya Afandiyeva, 2019-12-11, language en", () => {
     const { date, source, author, language } = article.frontmatter;
@@ -496,7 +507,8 @@ describe("parseRawArticle: header shapes", () => {
 describe("parseRawArticle: failures say what is wrong and how to fix it", () => {
   const cases: {
     name: string;
-    text: string;
+    /** The text, or a fixture file read when the test runs. */
+    text: string | { file: string; dir?: URL };
     options?: RawArticleOptions;
     code: RawArticleProblem;
     problem: RegExp;
@@ -518,7 +530,7 @@ describe("parseRawArticle: failures say what is wrong and how to fix it", () => 
     },
     {
       name: "first line is not a date line",
-      text: fixture("no-date-line.txt", BAD_FIXTURES),
+      text: { file: "no-date-line.txt", dir: BAD_FIXTURES },
       code: "no-date-line",
       problem: /"Published 2019-12-11 By Caspian Wire"/,
       fix: /first line "date YYYY-MM-DD"/,
@@ -532,7 +544,7 @@ describe("parseRawArticle: failures say what is wrong and how to fix it", () => 
     },
     {
       name: "February 30th",
-      text: fixture("impossible-date.txt", BAD_FIXTURES),
+      text: { file: "impossible-date.txt", dir: BAD_FIXTURES },
       code: "impossible-date",
       problem: /2019-02-30 .* not a real calendar day/,
       fix: /correct the date line/,
@@ -546,7 +558,7 @@ describe("parseRawArticle: failures say what is wrong and how to fix it", () => 
     },
     {
       name: "header and signature but no text",
-      text: fixture("empty-body.txt", BAD_FIXTURES),
+      text: { file: "empty-body.txt", dir: BAD_FIXTURES },
       code: "empty-body",
       problem: /no text after its header/,
       fix: /file is complete/,
@@ -560,21 +572,21 @@ describe("parseRawArticle: failures say what is wrong and how to fix it", () => 
     },
     {
       name: "no credit at all and no --source",
-      text: fixture("no-source.txt", BAD_FIXTURES),
+      text: { file: "no-source.txt", dir: BAD_FIXTURES },
       code: "no-source",
       problem: /credits no source/,
       fix: /pass --source/,
     },
     {
       name: "a person's name on the date line and no --source",
-      text: fixture("single-byline.txt"),
+      text: { file: "single-byline.txt" },
       code: "no-source",
       problem: /"By Leyla Rustamova" on the date line names a person/,
       fix: /pass --source .*if "Leyla Rustamova" is the publication, pass --source "Leyla Rustamova"/,
     },
     {
       name: "an author line only and no --source",
-      text: fixture("single-byline-own-line.txt"),
+      text: { file: "single-byline-own-line.txt" },
       code: "no-source",
       problem: /byline names only the author \(Rashad Karimli\)/,
       fix: /pass --source/,
@@ -582,7 +594,8 @@ describe("parseRawArticle: failures say what is wrong and how to fix it", () => 
   ];
   for (const { name, text, options, code, problem, fix } of cases) {
     it(name, () => {
-      const result = parseRawArticle(text, options);
+      const raw = typeof text === "string" ? text : fixture(text.file, text.dir);
+      const result = parseRawArticle(raw, options);
       assert.equal(result.ok, false);
       if (result.ok) return;
       assert.equal(result.code, code);
@@ -602,7 +615,10 @@ describe("fixtures", () => {
 });
 
 describe("parseRawArticle: markup in the raw text stays text", () => {
-  const article = parsed(fixture("markup-and-script.txt"));
+  let article: RawArticle;
+  before(() => {
+    article = parsed(fixture("markup-and-script.txt"));
+  });
   const literals = [
     '<script>alert("xss")</script>',
     "<img src=x onerror=alert(1)>",
@@ -623,5 +639,31 @@ describe("parseRawArticle: markup in the raw text stays text", () => {
       article.frontmatter.title,
       'Council votes on {budget} & <b>parks</b> <script>alert("title")</script>',
     );
+  });
+});
+
+describe("decodeRawText: only UTF-8 text is archived", () => {
+  it("gives the text of UTF-8 bytes, without a BOM", () => {
+    const bytes = new TextEncoder().encode("\uFEFFdate 2019-12-11 By Azernews\n\nŞəki, Баку.");
+    assert.deepEqual(decodeRawText(bytes), {
+      ok: true,
+      text: "date 2019-12-11 By Azernews\n\nŞəki, Баку.",
+    });
+  });
+
+  it("refuses Windows-1251 bytes, saying how to convert them", () => {
+    const result = decodeRawText(readFileSync(new URL("not-utf8-windows-1251.txt", BAD_FIXTURES)));
+    assert.equal(result.ok, false);
+    if (result.ok) return;
+    assert.match(result.problem, /is not UTF-8 text \(it holds bytes that are not valid UTF-8\)/);
+    assert.match(result.fix, /iconv -f WINDOWS-1251 -t UTF-8/);
+  });
+
+  it("refuses UTF-16 text without a BOM, whose NUL bytes are valid UTF-8, saying how to convert it", () => {
+    const result = decodeRawText(Buffer.from("date 2019-12-11 By Azernews\n\nText.", "utf16le"));
+    assert.equal(result.ok, false);
+    if (result.ok) return;
+    assert.match(result.problem, /NUL bytes/);
+    assert.match(result.fix, /iconv -f UTF-16 -t UTF-8/);
   });
 });

@@ -1,0 +1,145 @@
+/**
+ * The archive as it is, read once at the start of a run: sha256, date, slug and aliases
+ * of every entry, the slugs of any other files, and originals whose `.md` was never
+ * written. Temp files of interrupted imports are removed on the way.
+ */
+import {
+  closeSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  rmSync,
+  type Dirent,
+} from "node:fs";
+import { join } from "node:path";
+import process from "node:process";
+import { sha256Hex } from "../../lib/entry-check.ts";
+import {
+  addExistingEntry,
+  addOrphanOriginal,
+  addOtherFile,
+  emptyArchiveContents,
+  existingFieldsOf,
+  frontmatterBlock,
+  type ArchiveContents,
+  type ExistingFrontmatter,
+} from "../../lib/import-plan.ts";
+import { TEMP_FILE } from "./atomic-write.ts";
+import { errorCode, errorText } from "./system-errors.ts";
+
+export interface ScannedArchive {
+  index: ArchiveContents;
+  /** Folders known to exist, so writing needs no mkdir for them. */
+  dirs: Set<string>;
+}
+
+interface Scan extends ScannedArchive {
+  /** Entry key -> file of each `.original.txt`. */
+  originals: Map<string, string>;
+  /** Keys of the `.md` entries. */
+  entries: Set<string>;
+  dryRun: boolean;
+  warn: (message: string) => void;
+}
+
+/** Reads the archive under `out`; in a dry run, removes nothing. */
+export function scanArchive(
+  out: string,
+  dryRun: boolean,
+  warn: (message: string) => void,
+): ScannedArchive {
+  const scan: Scan = {
+    index: emptyArchiveContents(),
+    dirs: new Set(),
+    originals: new Map(),
+    entries: new Set(),
+    dryRun,
+    warn,
+  };
+  walk(scan, out, "");
+  for (const [key, file] of scan.originals) {
+    if (scan.entries.has(key)) continue;
+    try {
+      addOrphanOriginal(scan.index, key, sha256Hex(readFileSync(file)));
+    } catch {
+      addOtherFile(scan.index, key);
+    }
+  }
+  return { index: scan.index, dirs: scan.dirs };
+}
+
+/** Every file under `dir`, whose entry keys start with `prefix`. */
+function walk(scan: Scan, dir: string, prefix: string): void {
+  let list: Dirent[];
+  try {
+    list = readdirSync(dir, { withFileTypes: true });
+  } catch (error) {
+    if (errorCode(error) !== "ENOENT") scan.warn(`cannot read ${dir} (${errorText(error)})`);
+    return;
+  }
+  scan.dirs.add(dir);
+  for (const item of list) {
+    if (item.isDirectory()) walk(scan, join(dir, item.name), `${prefix}${item.name}/`);
+    else scanFile(scan, join(dir, item.name), item.name, prefix);
+  }
+}
+
+function scanFile(scan: Scan, file: string, name: string, prefix: string): void {
+  const temp = TEMP_FILE.exec(name);
+  if (temp) {
+    // Left by an interrupted import; never an entry.
+    if (!scan.dryRun && !isRunning(Number(temp[1]))) rmSync(file, { force: true });
+  } else if (name.endsWith(".md")) {
+    const key = prefix + name.slice(0, -3);
+    scan.entries.add(key);
+    try {
+      addExistingEntry(scan.index, key, readFrontmatter(file));
+    } catch (error) {
+      addOtherFile(scan.index, key);
+      scan.warn(
+        `${file}: its frontmatter cannot be read (${(error as Error).message.split("\n")[0]})`,
+      );
+    }
+  } else if (name.endsWith(".original.txt")) {
+    scan.originals.set(prefix + name.slice(0, -".original.txt".length), file);
+  } else if (!name.startsWith(".")) {
+    const dot = name.indexOf(".");
+    addOtherFile(scan.index, prefix + (dot > 0 ? name.slice(0, dot) : name));
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return errorCode(error) === "EPERM";
+  }
+}
+
+const HEAD_BYTES = 4096;
+/** Reused for every entry's head, grown when a frontmatter block is longer. */
+let headBuffer = Buffer.allocUnsafe(HEAD_BYTES);
+
+/** The frontmatter of an `.md` file, reading only as many bytes as it takes. */
+function readFrontmatter(file: string): ExistingFrontmatter {
+  const fd = openSync(file, "r");
+  try {
+    let length = 0;
+    for (;;) {
+      const read = readSync(fd, headBuffer, length, headBuffer.length - length, length);
+      length += read;
+      const block = frontmatterBlock(headBuffer.toString("utf8", 0, length));
+      if (block !== null) return existingFieldsOf(block);
+      if (read === 0) return {};
+      if (length === headBuffer.length) {
+        const bigger = Buffer.allocUnsafe(headBuffer.length * 4);
+        headBuffer.copy(bigger);
+        headBuffer = bigger;
+      }
+    }
+  } finally {
+    closeSync(fd);
+  }
+}

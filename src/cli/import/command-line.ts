@@ -1,0 +1,104 @@
+/** The import's command line: its usage text, its options, and what they ask for. */
+import { join, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { optionProblems } from "../../lib/import-options.ts";
+import type { RawArticleOptions } from "../../lib/raw-article.ts";
+import { archiveDirFrom } from "../../lib/site.ts";
+import { collectInputs, type Input } from "./inputs.ts";
+
+export const USAGE = `Usage: npm run import -- [options] <file|dir>...
+
+Imports raw news text files into the archive: each becomes YYYY/MM/DD/<slug>.md and
+<slug>.original.txt (the input, byte for byte) under the output folder. Directories are
+read recursively for *.txt files; files are processed in sorted path order.
+
+Options:
+  --out DIR       output folder (default: $ARCHIVE_DIR/articles, i.e. content/articles)
+  --source S      source (publication) for texts that credit none
+  --author A      author for texts that name none (repeat for several authors)
+  --title T       headline to use instead of the text's or the derived one (one file only)
+  --lang L        BCP 47 language tag of the text (default: en)
+  --section S     section of the source publication, e.g. Politics
+  --url U         where the text was found, http(s) (one file only)
+  --dry-run       write nothing; report what would happen
+  --json          print one JSON array on stdout: file, status, entry, permalink, error
+  -h, --help      show this help
+
+Exit status: 0 when nothing failed (duplicates are not failures), 1 when any input
+failed, 2 for a usage error.
+
+Example:
+  npm run import -- --source Azernews --section Politics tests/fixtures/seed/
+`;
+
+/** Anything wrong with the command line: exit 2 with the usage. */
+export class UsageError extends Error {}
+
+const OPTIONS = {
+  out: { type: "string" },
+  source: { type: "string" },
+  author: { type: "string", multiple: true },
+  title: { type: "string" },
+  lang: { type: "string" },
+  section: { type: "string" },
+  url: { type: "string" },
+  "dry-run": { type: "boolean" },
+  json: { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
+/** What a run is asked to do. */
+export interface Setup {
+  inputs: Input[];
+  options: RawArticleOptions;
+  /** The output folder as given (for messages) and resolved. */
+  outShown: string;
+  out: string;
+  json: boolean;
+  dryRun: boolean;
+}
+
+function parseCommandLine(argv: string[]) {
+  try {
+    return parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+/** Reads the command line; null for --help; throws UsageError for anything wrong with it. */
+export function readCommandLine(
+  argv: string[],
+  env: Record<string, string | undefined>,
+): Setup | null {
+  const { values, positionals } = parseCommandLine(argv);
+  if (values.help) return null;
+  const options: RawArticleOptions = {
+    source: values.source,
+    author: values.author?.length === 1 ? values.author[0] : values.author,
+    title: values.title,
+    language: values.lang,
+    section: values.section,
+    originalUrl: values.url,
+  };
+  const problems = optionProblems(options);
+  if (problems.length) throw new UsageError(problems.join("\n"));
+  if (positionals.length === 0)
+    throw new UsageError("no input: name one or more .txt files or folders");
+  const outShown = values.out ?? join(archiveDirFrom(env), "articles");
+  const out = resolve(outShown);
+  const inputs = collectInputs(positionals, out);
+  if (inputs.length > 1 && (values.title !== undefined || values.url !== undefined)) {
+    throw new UsageError(
+      `--title and --url describe one article, but ${inputs.length} files were given: import that file alone`,
+    );
+  }
+  return {
+    inputs,
+    options,
+    outShown,
+    out,
+    json: values.json ?? false,
+    dryRun: values["dry-run"] ?? false,
+  };
+}

@@ -1,0 +1,50 @@
+/** A whole import run: the command line, the archive as it is, each input, the report. */
+import { dirname, join } from "node:path";
+import process from "node:process";
+import { scanArchive } from "./archive-scan.ts";
+import { readCommandLine, USAGE, UsageError, type Setup } from "./command-line.ts";
+import { importFile } from "./import-file.ts";
+import { Ledger } from "./ledger.ts";
+import { Report } from "./report.ts";
+
+/** Runs the import for `argv` (without node and the script); the exit status. */
+export function main(argv: string[], env: Record<string, string | undefined>): number {
+  let setup: Setup | null;
+  try {
+    setup = readCommandLine(argv, env);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(`import: ${error.message}\n\n${USAGE}`);
+    return 2;
+  }
+  if (setup === null) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  return runImport(setup);
+}
+
+function runImport(setup: Setup): number {
+  const { inputs, out, dryRun } = setup;
+  const report = new Report({ json: setup.json, dryRun, total: inputs.length });
+  const warn = (message: string) => report.warn(message);
+  const { index, dirs } = scanArchive(out, dryRun, warn);
+  const ledger = new Ledger(join(dirname(out), "permalinks.txt"));
+  ledger.read(index, warn);
+  const run = {
+    out,
+    outShown: setup.outShown,
+    options: setup.options,
+    dryRun,
+    index,
+    dirs,
+    ledger,
+  };
+  try {
+    for (const input of inputs) report.add(importFile(run, input));
+  } finally {
+    ledger.close();
+    report.close();
+  }
+  return report.summarize();
+}
