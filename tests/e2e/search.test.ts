@@ -648,9 +648,10 @@ describe("search: accessibility and keyboard", () => {
     const { page, close } = await openSearch("?q=cooperation");
     await page.setViewportSize({ width: 1400, height: 900 });
     const box = async (selector: string) => (await page.locator(selector).first().boundingBox())!;
-    const [header, main, footer, input] = await Promise.all(
-      [".site-header", "main", ".site-footer", "#search-q"].map(box),
-    );
+    const header = await box(".site-header");
+    const main = await box("main");
+    const footer = await box(".site-footer");
+    const input = await box("#search-q");
     assert.deepEqual([header.x, header.width], [main.x, main.width], "header and main");
     assert.deepEqual([footer.x, footer.width], [main.x, main.width], "footer and main");
     assert.ok(main.width > 800, `the page is wide (${main.width} px)`);
