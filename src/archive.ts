@@ -17,7 +17,7 @@ import {
   type BrowseFields,
 } from "./lib/browse.ts";
 import { paginate, pageParam, type Page } from "./lib/paginate.ts";
-import { bodyOfEntry, firstSentence } from "./lib/article-text.ts";
+import { bodyOfEntry, summaryAfterTitle } from "./lib/article-text.ts";
 import { compareNewestFirst } from "./lib/dates.ts";
 import { articleParams } from "./lib/permalink.ts";
 
@@ -46,11 +46,11 @@ export async function articleBody(article: Article): Promise<string> {
 
 const excerpts = new Map<string, string>();
 
-/** The first sentence of an article (at most 200 characters), for lists and feeds. */
+/** The first sentence of an article not already its title (at most 200 characters), for lists. */
 export async function articleExcerpt(article: Article): Promise<string> {
   let excerpt = excerpts.get(article.id);
   if (excerpt === undefined) {
-    excerpt = firstSentence(await articleBody(article), 200);
+    excerpt = summaryAfterTitle(await articleBody(article), article.data.title, 200);
     excerpts.set(article.id, excerpt);
   }
   return excerpt;

@@ -6,7 +6,8 @@ import { HIGHLIGHT_PARAM } from "../lib/permalink.ts";
 import { highlightRanges } from "../lib/search/highlight.ts";
 
 const query = new URLSearchParams(location.search).get(HIGHLIGHT_PARAM)?.trim() ?? "";
-const scope = document.querySelector("article[data-pagefind-body]");
+/** The article: headline, byline and text (search matches names in the byline too). */
+const scope = document.querySelector("main article");
 
 function markTextNode(node: Text, query: string): HTMLElement[] {
   const text = node.data;

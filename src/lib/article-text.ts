@@ -59,3 +59,31 @@ export function wordCount(text: string): number {
 export function readingMinutes(text: string, wordsPerMinute = 230): number {
   return Math.max(1, Math.round(wordCount(text) / wordsPerMinute));
 }
+
+/** Whitespace, case and a closing mark or ellipsis set aside, for comparing a title with text. */
+function comparable(text: string): string {
+  return text
+    .replace(/\s+/g, " ")
+    .trim()
+    .replace(/[.!?…]+$/, "")
+    .toLowerCase();
+}
+
+/**
+ * The summary shown under an article's title: the first sentence of its body, or, when
+ * the title was taken from that sentence (the importer derives a title from the first
+ * sentence when the raw text has no headline, cut to a length with an ellipsis), the
+ * sentence after it, so a list does not show it twice. "" when nothing follows it.
+ */
+export function summaryAfterTitle(body: string, title: string, maxLength = 300): string {
+  const first = paragraphsOf(body)[0] ?? "";
+  const sentence = firstSentence(first, Infinity);
+  const titled = comparable(title);
+  const derived =
+    titled !== "" &&
+    (titled === comparable(sentence) ||
+      (title.trimEnd().endsWith("…") && comparable(sentence).startsWith(titled)));
+  if (!derived) return firstSentence(body, maxLength);
+  const rest = body.replace(/\s+/g, " ").trim().slice(sentence.length);
+  return firstSentence(rest, maxLength);
+}

@@ -4,7 +4,7 @@
  * Pure: the caller supplies the site URL.
  */
 import { authorsOf, type ArticleFrontmatter } from "./article-schema.ts";
-import { firstSentence } from "./article-text.ts";
+import { summaryAfterTitle } from "./article-text.ts";
 import { absoluteUrl, permalinkFor } from "./permalink.ts";
 
 /** How many of the newest articles the feeds carry. */
@@ -122,7 +122,7 @@ export function feedEntryFor(
     title: data.title,
     url: absoluteUrl(permalinkFor(data), site),
     date: data.date,
-    summary: firstSentence(body),
+    summary: summaryAfterTitle(body, data.title),
     source: data.source,
     authors: authorsOf(data),
     section: data.section,

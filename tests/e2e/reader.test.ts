@@ -25,6 +25,21 @@ const TOTAL = FIXTURE_ARTICLES.length + 1;
 const PERMALINK = SEED.path;
 const SHA256 = "e78455d13c7d6d5810c6199ec4d0279e18f00187d01322ae6fc073b404fc2a34";
 
+/**
+ * One fixture article as the importer writes a text with no headline: its title is its
+ * first sentence. Its slug and place stay, so every count below is unchanged.
+ */
+const STORM = FIXTURE_ARTICLES.find((a) => a.title === "Winter storm closes mountain roads")!;
+const STORM_TITLE =
+  "Heavy snow closed three mountain roads in the north-west overnight, the roads agency said.";
+const STORM_NEXT = "Crews expected to reopen two of them by the evening.";
+const STORM_PATH = "/articles/2020/12/09/winter-storm-closes-mountain-roads/";
+const ARTICLES = FIXTURE_ARTICLES.map((article) =>
+  article === STORM
+    ? { ...article, title: STORM_TITLE, slug: "winter-storm-closes-mountain-roads" }
+    : article,
+);
+
 let server: StaticServer;
 let browser: Browser;
 /** JavaScript off: every reader page must work without it. */
@@ -34,7 +49,8 @@ let withJs: BrowserContext;
 
 before(async () => {
   const archive = await mkdtemp(join(tmpdir(), "news-archive-reader-"));
-  await writeFixtureArchive(archive);
+  assert.ok(STORM.body.startsWith(`${STORM_TITLE}\n\n${STORM_NEXT}`), "the storm's text");
+  await writeFixtureArchive(archive, ARTICLES);
   const build = await buildSite(archive);
   assert.equal(build.code, 0, build.output);
   server = await serveStatic(build.outDir);
@@ -391,6 +407,39 @@ describe("the article page", () => {
     assert.equal(await az.locator(".cite").getAttribute("lang"), "en");
     assert.equal(await az.locator(".site-header").getAttribute("lang"), "en");
     await az.close();
+  });
+});
+
+describe("a title taken from the article's first sentence", () => {
+  test("lists show the sentence once, as the title, and the next one as the summary", async () => {
+    for (const path of [
+      "/articles/2020/12/09/",
+      "/sources/caspian-herald/",
+      "/authors/elvin-mammadov/",
+      "/",
+    ]) {
+      const page = await open(path);
+      const item = page.locator(".article-list > li", { hasText: STORM_TITLE });
+      assert.equal(await item.count(), 1, `${path} lists the article`);
+      assert.equal(await item.locator("h2, h3").innerText(), STORM_TITLE, path);
+      assert.equal(await item.locator(".excerpt").innerText(), STORM_NEXT, path);
+      await page.close();
+    }
+  });
+
+  test("the page's description and the feeds' summaries do not repeat it", async () => {
+    const page = await open(STORM_PATH);
+    assert.equal(
+      await page.locator('meta[name="description"]').getAttribute("content"),
+      STORM_NEXT,
+    );
+    await page.close();
+    const rss = await (await fetch(url("/rss.xml"))).text();
+    const item = rss.split("<item>").find((part) => part.includes(STORM_PATH))!;
+    assert.match(item, new RegExp(`<description>${STORM_NEXT}</description>`));
+    const atom = await (await fetch(url("/atom.xml"))).text();
+    const entry = atom.split("<entry ").find((part) => part.includes(STORM_PATH))!;
+    assert.match(entry, new RegExp(`<summary>${STORM_NEXT}</summary>`));
   });
 });
 

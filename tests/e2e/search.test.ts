@@ -275,9 +275,8 @@ describe("search: matching", () => {
   before(async () => {
     shared = await openSearch();
   });
-  after(async () => {
-    await shared.close();
-  });
+  // Closed without its check: the check is the last test below, so a failure is counted.
+  after(() => shared?.page.close());
   const table: [string, string, string[]][] = [
     ["a hyphenated token", "JF-17", [JETS, KARABAKH, PAKISTAN]],
     ["the same token without the hyphen", "JF17", [JETS, KARABAKH, PAKISTAN]],
@@ -311,6 +310,10 @@ describe("search: matching", () => {
       assert.deepEqual((await resultSlugs(shared.page)).sort(), [...expected].sort());
     });
   }
+  test("console and network stay clean through every search above", () => {
+    assert.ok(shared.page.url().includes("/search/?q="), "the searches ran on this page");
+    assert.deepEqual(shared.problems, [], "no console error, failed or external request");
+  });
 });
 
 describe("search: results while typing", () => {
@@ -344,6 +347,25 @@ describe("search: results while typing", () => {
       await result.locator(".search-result-meta").innerText(),
       "By Ofeliya Afandiyeva · Azernews · Politics · 11 December 2019",
     );
+    await close();
+  });
+
+  test("an excerpt is the article's text, not its headline and byline again", async () => {
+    // The name is in the byline only: the excerpt is where the text begins.
+    const { page, close } = await openSearch("?q=Afandiyeva");
+    const results = await page.locator(".search-result").evaluateAll((items) =>
+      items.map((item) => ({
+        title: item.querySelector("h3")!.textContent!,
+        excerpt: item.querySelector(".search-excerpt")!.textContent!,
+      })),
+    );
+    assert.equal(results.length, 2);
+    for (const { title, excerpt } of results) {
+      assert.ok(!excerpt.startsWith(title), `"${excerpt}" starts with its headline`);
+      assert.doesNotMatch(excerpt, /Afandiyeva|Azernews|By /, "no byline in the excerpt");
+    }
+    const pakistan = results.find((r) => r.title.startsWith("Azerbaijan and Pakistan"));
+    assert.match(pakistan?.excerpt ?? "", /^Azerbaijani Defence Minister Zakir Hasanov met/);
     await close();
   });
 
@@ -613,7 +635,28 @@ describe("search: accessibility and keyboard", () => {
     assert.deepEqual(unlabelled, []);
     assert.equal(await page.locator("h1").count(), 1);
     assert.equal(await page.getByRole("heading", { name: "Results" }).count(), 1);
-    assert.equal(await page.getByRole("search").count(), 2, "header search and the search form");
+    assert.equal(
+      await page.getByRole("search").count(),
+      1,
+      "the search form, not the header's too",
+    );
+    assert.equal(await page.getByRole("searchbox").count(), 1, "one search box");
+    await close();
+  });
+
+  test("the header and the search page share one width, the box aligned with the text", async () => {
+    const { page, close } = await openSearch("?q=cooperation");
+    await page.setViewportSize({ width: 1400, height: 900 });
+    const box = async (selector: string) => (await page.locator(selector).first().boundingBox())!;
+    const header = await box(".site-header");
+    const main = await box("main");
+    const footer = await box(".site-footer");
+    const input = await box("#search-q");
+    assert.deepEqual([header.x, header.width], [main.x, main.width], "header and main");
+    assert.deepEqual([footer.x, footer.width], [main.x, main.width], "footer and main");
+    assert.ok(main.width > 800, `the page is wide (${main.width} px)`);
+    const h1 = await box("h1");
+    assert.equal(input.x, h1.x, "the search box starts where the heading does");
     await close();
   });
 

@@ -5,6 +5,7 @@ import {
   firstSentence,
   paragraphsOf,
   readingMinutes,
+  summaryAfterTitle,
   truncateAtWord,
 } from "../../src/lib/article-text.ts";
 
@@ -50,4 +51,65 @@ describe("entry bodies", () => {
   for (const [name, text, body] of table) {
     test(name, () => assert.equal(bodyOfEntry(text), body));
   }
+});
+
+describe("summary after the title", () => {
+  const body = [
+    "Heavy snow closed three mountain roads overnight, the agency said.",
+    "Crews expected to reopen two of them by the evening. More snow is due.",
+  ].join("\n\n");
+  const long = `${"Officials of the two ministries met in Baku on Monday to discuss ".repeat(2)}trade. The talks will go on.`;
+  const table: [string, string, string, string][] = [
+    [
+      "a headline of its own: the first sentence",
+      body,
+      "Winter storm closes mountain roads",
+      "Heavy snow closed three mountain roads overnight, the agency said.",
+    ],
+    [
+      "the title is the first sentence: the next one",
+      body,
+      "Heavy snow closed three mountain roads overnight, the agency said.",
+      "Crews expected to reopen two of them by the evening.",
+    ],
+    [
+      "the same sentence in other case and spacing, without its full stop",
+      body,
+      "heavy snow closed three  mountain roads overnight, the agency said",
+      "Crews expected to reopen two of them by the evening.",
+    ],
+    [
+      "a title cut from a long first sentence with an ellipsis",
+      long,
+      "Officials of the two ministries met in Baku on Monday to discuss Officials of the two…",
+      "The talks will go on.",
+    ],
+    [
+      "the next sentence in the same paragraph",
+      "Prices rose. Traders were calm.",
+      "Prices rose.",
+      "Traders were calm.",
+    ],
+    [
+      "a first paragraph with no full stop",
+      "Baku hosts the summit\n\nLeaders arrive today. Talks follow.",
+      "Baku hosts the summit",
+      "Leaders arrive today.",
+    ],
+    ["the title is all there is", "Prices rose.", "Prices rose.", ""],
+    [
+      "a title that only begins like the sentence",
+      "Prices rose sharply on Monday. Traders were calm.",
+      "Prices rose",
+      "Prices rose sharply on Monday.",
+    ],
+  ];
+  for (const [name, text, title, expected] of table) {
+    test(name, () => assert.equal(summaryAfterTitle(text, title), expected));
+  }
+
+  test("the summary is cut to the length asked for", () => {
+    const summary = summaryAfterTitle(`Title here. ${"word ".repeat(80)}end.`, "Title here.", 50);
+    assert.ok(summary.length <= 50 && summary.endsWith("…"), summary);
+  });
 });
