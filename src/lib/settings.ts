@@ -47,7 +47,7 @@ function valueOf(env: Env, name: string): string | undefined {
   return value === undefined || value === "" ? undefined : value;
 }
 
-/** Reads one variable: its default when unset, else `parse`'s value or its complaint. */
+/** Parses a set (non-empty) value, or says what is wrong with it. */
 type Reader<T> = (value: string) => { value: T } | { problem: string };
 
 const text: Reader<string> = (value) => ({ value });
@@ -78,6 +78,11 @@ const READERS: { [K in keyof Settings]: [variable: string, read: Reader<Settings
   pagefindMaxFragments: ["PAGEFIND_MAX_FRAGMENTS", wholeNumber],
 };
 
+/** A setting as it is written in the environment. */
+function asValue(setting: string | number | boolean): string {
+  return typeof setting === "boolean" ? (setting ? "on" : "off") : String(setting);
+}
+
 /** One setting from `env`: its value, its default when unset, or what is wrong with it. */
 function read<K extends keyof Settings>(
   env: Env,
@@ -91,7 +96,7 @@ function read<K extends keyof Settings>(
   return {
     problem:
       `${variable}=${JSON.stringify(value)} ${parsed.problem}: ` +
-      `fix it, or unset it for the default (${String(DEFAULT_SETTINGS[key])}).`,
+      `fix it, or unset it for the default (${asValue(DEFAULT_SETTINGS[key])}).`,
   };
 }
 

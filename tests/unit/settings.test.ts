@@ -65,8 +65,9 @@ describe("settingsFrom", () => {
     );
   });
 
-  test("gives the default in the message", () => {
+  test("gives the default in the message, as it is written", () => {
     assert.throws(() => settingsFrom({ SEARCH_SHARD_PAGES: "abc" }), /default \(10000\)/);
+    assert.throws(() => settingsFrom({ INCREMENTAL: "no" }), /default \(on\)/);
   });
 });
 
