@@ -7,18 +7,19 @@ import pagefind from "./src/integrations/pagefind.ts";
 import outputSweep from "./src/integrations/output-sweep.ts";
 import securityHeaders from "./src/integrations/security-headers.ts";
 import { CSP_DIRECTIVES, CSP_SCRIPT_SOURCES, CSP_STYLE_SOURCES } from "./src/lib/security.ts";
-import { siteUrlFrom } from "./src/lib/site.ts";
+import { settingsFrom } from "./src/lib/settings.ts";
 import { SITEMAP_BASENAME } from "./src/lib/permalink.ts";
 
-const env = process.env;
+// The environment is read here, once (README's "Settings"); the rest gets options.
+const settings = settingsFrom(process.env);
 
 export default defineConfig({
-  site: siteUrlFrom(env),
+  site: settings.siteUrl,
   trailingSlash: "always",
   build: { format: "directory" },
   // Fixture and benchmark archives (ARCHIVE_DIR) build into their own folders.
-  outDir: env["OUT_DIR"] || "./dist",
-  cacheDir: env["CACHE_DIR"] || "./node_modules/.astro",
+  outDir: settings.outDir,
+  cacheDir: settings.cacheDir,
   // Article bodies are plain text; no code blocks to highlight (Shiki's inline styles break CSP).
   markdown: { syntaxHighlight: false },
   // Content-Security-Policy in every page's <meta>, with hashes of its own scripts and styles.
@@ -34,7 +35,7 @@ export default defineConfig({
   // article re-renders only itself, its neighbours and its listings. Needs `cacheDir` kept;
   // `dist/` is kept too (src/integrations/output-sweep.ts). The cache's copy of each page
   // costs a full build about 5 s at 10,000 articles; INCREMENTAL=off skips it.
-  experimental: { incrementalBuild: env["INCREMENTAL"] !== "off" },
+  experimental: { incrementalBuild: settings.incremental },
   integrations: [
     mdx(),
     // Pages only (their URLs end in /): not original.txt, citation files or feeds.
@@ -43,11 +44,15 @@ export default defineConfig({
       filter: (url) => url.endsWith("/"),
       namespaces: { news: false, xhtml: false, image: false, video: false },
     }),
-    articleFiles(),
+    articleFiles({ archiveDir: settings.archiveDir }),
     // After the pages and article files, before indexing: removes what earlier builds left
     // in the kept dist/ and this one did not make, so no stale page gets indexed.
     outputSweep(),
-    pagefind(),
+    pagefind({
+      enabled: settings.searchIndex,
+      shardPages: settings.searchShardPages,
+      maxFragments: settings.pagefindMaxFragments,
+    }),
     securityHeaders(),
   ],
 });

@@ -5,9 +5,12 @@ import type { Loader } from "astro/loaders";
 import matter from "gray-matter";
 import { articleSchema } from "./lib/article-schema.ts";
 import { entryProblems, originalFileFor } from "./lib/entry-check.ts";
-import { archiveDirFrom } from "./lib/site.ts";
+import { settingsFrom } from "./lib/settings.ts";
 
-const articlesDir = resolve(archiveDirFrom(process.env), "articles");
+// The one module besides astro.config.mjs that reads the environment: Astro imports this
+// file itself and gives a loader only the Astro config, which has no room for our settings.
+// It reads them with the same settingsFrom, so ARCHIVE_DIR means what the config says.
+const articlesDir = resolve(settingsFrom(process.env).archiveDir, "articles");
 /** Files read at once. */
 const PARALLEL = 64;
 /** Changes when what the loader stores changes, so cached entries from before are redone. */

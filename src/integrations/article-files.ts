@@ -9,11 +9,17 @@ import { validateFrontmatter } from "../lib/article-schema.ts";
 import { citationFileText, citationInputFor } from "../lib/citation.ts";
 import { originalFileFor } from "../lib/entry-check.ts";
 import { CITATION_FORMATS, citationPathFor, originalTextPathFor } from "../lib/permalink.ts";
-import { archiveDirFrom, SITE_NAME } from "../lib/site.ts";
+import { DEFAULT_SETTINGS } from "../lib/settings.ts";
+import { SITE_NAME } from "../lib/site.ts";
 import { keepOutput } from "./output-sweep.ts";
 
 /** Files written at once: enough to keep the disk busy, few enough to bound memory. */
 const PARALLEL = 32;
+
+export interface ArticleFilesOptions {
+  /** The folder holding `articles/` (relative to the working directory, or absolute). */
+  archiveDir?: string;
+}
 
 /** Per entry file: what its files were made from, and the files (relative to `dist/`). */
 type Written = Record<string, { key: string; files: string[] }>;
@@ -29,7 +35,8 @@ type Written = Record<string, { key: string; files: string[] }>;
  * URL are those of the last build, and whose files are still there, is not written again.
  * What was written is remembered in the build cache (`article-files.json`).
  */
-export default function articleFiles(): AstroIntegration {
+export default function articleFiles(options: ArticleFilesOptions = {}): AstroIntegration {
+  const archiveDir = options.archiveDir ?? DEFAULT_SETTINGS.archiveDir;
   let site = "";
   let cacheDir = "";
   return {
@@ -42,7 +49,7 @@ export default function articleFiles(): AstroIntegration {
       "astro:build:done": async ({ dir, logger }) => {
         const started = performance.now();
         const outDir = fileURLToPath(dir);
-        const articlesDir = resolve(archiveDirFrom(process.env), "articles");
+        const articlesDir = resolve(archiveDir, "articles");
         const entries = (await readdir(articlesDir, { recursive: true }))
           .filter((file) => file.endsWith(".md"))
           .map((file) => join(articlesDir, file));

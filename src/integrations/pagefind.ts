@@ -1,38 +1,3 @@
-import { createHash } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
-import {
-  copyFile,
-  link,
-  mkdir,
-  readdir,
-  readFile,
-  rename,
-  rm,
-  stat,
-  writeFile,
-} from "node:fs/promises";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { gunzipSync, gzipSync } from "node:zlib";
-import type { AstroIntegration } from "astro";
-import * as pagefind from "pagefind";
-import { isCalendarDate } from "../lib/dates.ts";
-import { PAGEFIND_PATH } from "../lib/permalink.ts";
-import { encodeFacetTable, type FacetRecord } from "../lib/search/facets.ts";
-import {
-  articlePagesByYear,
-  articleYearOf,
-  DEFAULT_SHARD_PAGES,
-  indexFingerprint,
-  planShards,
-  SHARD_FOLDER,
-  SHARD_MANIFEST_FILE,
-  type Shard,
-  type ShardManifest,
-} from "../lib/search/shards.ts";
-import { FACETS } from "../lib/search/state.ts";
-import { ownOutputFolder } from "./output-sweep.ts";
-
 /**
  * Indexes the built site with Pagefind's Node API at `astro:build:done`, so `astro build`
  * alone yields a searchable `dist/` (no second CLI step). Which parts of a page are
@@ -45,154 +10,103 @@ import { ownOutputFolder } from "./output-sweep.ts";
  * applies to all words; words without English suffixes are unaffected by it.
  *
  * The index is built in shards of consecutive years (src/lib/search/shards.ts), one Pagefind
- * process after another, so memory stays that of one shard. Each shard is written to
- * `<cacheDir>/search-shards/<key>/`, keyed by what Pagefind reads of its pages, and linked
- * into `dist/`: the next build reuses every shard whose pages index the same, so adding an
- * article re-indexes only its year.
+ * process after another, so memory stays that of one shard. Shards whose pages index the
+ * same as in the last build come from the build cache (./pagefind/shard-cache.ts).
  *
  * Next to the index it writes the facet table of the search page (src/lib/search/facets.ts):
  * each indexed page's id, date and filter values, read back from the fragments Pagefind
- * wrote, gzipped as Pagefind's own files are and named after its content, and the manifest
- * that lists the shards and the table.
+ * wrote (./pagefind/fragments.ts), gzipped as Pagefind's own files are and named after its
+ * content, and the manifest that lists the shards and the table.
  */
-export const INDEX_OPTIONS = {
-  forceLanguage: "en",
-  // Hosts cap file counts: past this many pages, fragments are bundled into shared files,
-  // so no folder of the index ever holds more (10,000 articles stay one file each).
-  maxFragments: Number(process.env["PAGEFIND_MAX_FRAGMENTS"]) || 10_000,
-} as const satisfies pagefind.PagefindServiceConfig;
+import { createHash } from "node:crypto";
+import { mkdir, readdir, rm, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+import type { AstroIntegration, AstroIntegrationLogger } from "astro";
+import * as pagefind from "pagefind";
+import { PAGEFIND_PATH } from "../lib/permalink.ts";
+import { encodeFacetTable, type FacetRecord } from "../lib/search/facets.ts";
+import { DEFAULT_SETTINGS } from "../lib/settings.ts";
+import {
+  articlePagesByYear,
+  articleYearOf,
+  planShards,
+  SHARD_FOLDER,
+  SHARD_MANIFEST_FILE,
+  type Shard,
+  type ShardManifest,
+} from "../lib/search/shards.ts";
+import { facetRecordsFrom, readFragments } from "./pagefind/fragments.ts";
+import { indexSettingsKey, ShardCache } from "./pagefind/shard-cache.ts";
+import { ownOutputFolder } from "./output-sweep.ts";
 
-/** Pagefind's files are gzip, then a 12-byte signature, then the content. */
-const SIGNATURE = "pagefind_dcd";
-
-function decodePagefindFile(bytes: Uint8Array): string {
-  const raw = gunzipSync(bytes);
-  const text = raw.toString("utf8");
-  return text.startsWith(SIGNATURE) ? text.slice(SIGNATURE.length) : text;
+export interface PagefindOptions {
+  /** Write the search index at all; off, any index an earlier build left is removed. */
+  enabled?: boolean;
+  /** The largest shard, in articles (about 2 GB of Pagefind memory per 10,000). */
+  shardPages?: number;
+  /** Past this many pages in a shard, Pagefind bundles fragments into shared files. */
+  maxFragments?: number;
 }
 
-interface Fragment {
-  url: string;
-  meta?: Record<string, string>;
-  filters?: Record<string, string[]>;
+/** What `astro:build:done` gives the indexer, and the build cache it keeps shards in. */
+export interface BuildOutput {
+  dir: URL;
+  pages: readonly { pathname: string }[];
+  cacheDir: string;
+  logger: AstroIntegrationLogger;
 }
 
-/** Facet records of every page, from single fragment files or bundled fragment groups. */
-export function facetRecordsFrom(files: { path: string; content: Uint8Array }[]): FacetRecord[] {
-  const records: FacetRecord[] = [];
-  const add = (id: string, fragment: Fragment) => {
-    const date = fragment.meta?.["date"];
-    if (!date || !isCalendarDate(date)) {
-      throw new Error(`Indexed page ${fragment.url} has no date metadata (YYYY-MM-DD)`);
-    }
-    const facets: FacetRecord["facets"] = {};
-    for (const facet of FACETS) {
-      const values = fragment.filters?.[facet];
-      if (values?.length) facets[facet] = values;
-    }
-    records.push({ id, url: fragment.url, date, facets });
-  };
-  for (const file of files) {
-    const match = /^fragment\/(.+)\.pf_fragment$/.exec(file.path);
-    if (!match) continue;
-    const json = JSON.parse(decodePagefindFile(file.content)) as
-      Fragment | Record<string, Fragment>;
-    if (typeof json.url === "string") add(match[1]!, json as Fragment);
-    else
-      for (const [id, fragment] of Object.entries(json as Record<string, Fragment>))
-        add(id, fragment);
-  }
-  return records;
+/** Pagefind's options, the same for every shard. */
+function indexOptions(maxFragments: number) {
+  return { forceLanguage: "en", maxFragments } as const satisfies pagefind.PagefindServiceConfig;
 }
 
-/** Everything that changes how the same pages index: part of every shard's cache key. */
-const SETTINGS = JSON.stringify({
-  pagefind: (
-    JSON.parse(
-      readFileSync(
-        join(dirname(fileURLToPath(import.meta.resolve("pagefind"))), "../package.json"),
-        "utf8",
-      ),
-    ) as { version: string }
-  ).version,
-  options: INDEX_OPTIONS,
-  layout: 1,
-});
-
-/** Written last into a cached shard: a folder without it is a half-written one. */
-const COMPLETE = "complete.json";
-/** A cached shard's facet records, for the table of all shards. */
-const RECORDS = "facet-records.json";
-/** What a shard other than the first needs: its index, not Pagefind's script and UI. */
-const INDEX_FILES = /^(pagefind-entry\.json|.*\.pf_meta|fragment|index|filter)$/;
+/** The years a shard holds, for messages: `2019` or `2001–2010`. */
+function yearsOf(shard: Shard): string {
+  const first = shard.years[0]!;
+  const last = shard.years[shard.years.length - 1]!;
+  return first === last ? first : `${first}–${last}`;
+}
 
 /**
- * Hashes of what Pagefind reads of each page, by page file, with the file's mtime and size
- * when hashed: a page the incremental build kept (same mtime and size) is not read again.
+ * Indexes one shard's years of `outDir` into `folder`, in a Pagefind process of its own,
+ * and returns its pages' facet records. A Pagefind failure is logged and rethrown with the
+ * shard it was indexing and what to try.
  */
-type Fingerprints = Record<string, [mtimeMs: number, size: number, hash: string]>;
-
-/** The shard's cache key: index settings and, per page, its URL and what Pagefind reads. */
-async function shardKey(
+async function indexShard(
   outDir: string,
-  pathnames: readonly string[],
-  before: Fingerprints,
-  after: Fingerprints,
-): Promise<string> {
-  const hash = createHash("sha256").update(SETTINGS);
-  const sorted = [...pathnames].sort();
-  const BATCH = 64;
-  for (let i = 0; i < sorted.length; i += BATCH) {
-    const batch = sorted.slice(i, i + BATCH);
-    const hashes = await Promise.all(
-      batch.map(async (pathname) => {
-        const file = join(outDir, pathname, "index.html");
-        const { mtimeMs, size } = await stat(file);
-        const known = before[pathname];
-        const page =
-          known && known[0] === mtimeMs && known[1] === size
-            ? known[2]
-            : createHash("sha256")
-                .update(indexFingerprint(await readFile(file, "utf8")))
-                .digest("hex");
-        after[pathname] = [mtimeMs, size, page];
-        return page;
-      }),
-    );
-    hashes.forEach((page, j) => hash.update(`\0${batch[j]}\0${page}`));
-  }
-  return hash.digest("hex").slice(0, 32);
-}
-
-async function readFragments(folder: string): Promise<{ path: string; content: Uint8Array }[]> {
-  const dir = join(folder, "fragment");
-  const names = existsSync(dir) ? await readdir(dir) : [];
-  return Promise.all(
-    names.map(async (name) => ({
-      path: `fragment/${name}`,
-      content: await readFile(join(dir, name)),
-    })),
-  );
-}
-
-/** Indexes one shard's years of `outDir` into `folder`, in a Pagefind process of its own. */
-async function indexShard(outDir: string, shard: Shard, folder: string): Promise<void> {
-  const partial = `${folder}.partial`;
-  await rm(partial, { recursive: true, force: true });
+  shard: Shard,
+  folder: string,
+  options: Required<PagefindOptions>,
+  logger: AstroIntegrationLogger,
+): Promise<FacetRecord[]> {
+  let step = "to start";
   try {
-    const { index, errors } = await pagefind.createIndex(INDEX_OPTIONS);
+    const { index, errors } = await pagefind.createIndex(indexOptions(options.maxFragments));
     if (!index) throw new Error(errors.join("\n"));
     for (const year of shard.years) {
+      step = `to read the pages of articles/${year}/`;
       const added = await index.addDirectory({ path: outDir, glob: `articles/${year}/**/*.html` });
       if (added.errors.length) throw new Error(added.errors.join("\n"));
     }
-    const written = await index.writeFiles({ outputPath: partial });
+    step = `to write the index to ${folder}`;
+    const written = await index.writeFiles({ outputPath: folder });
     if (written.errors.length) throw new Error(written.errors.join("\n"));
+  } catch (error) {
+    const what = `Pagefind failed ${step}, indexing the shard of ${yearsOf(shard)} (${shard.pages} articles, ${shard.path})`;
+    logger.error(`${what}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(
+      `${what}. Its message is logged above. If it ran out of memory, make shards smaller ` +
+        `(SEARCH_SHARD_PAGES, now ${options.shardPages}); SEARCH_INDEX=off builds without search.`,
+      { cause: error },
+    );
   } finally {
     // A fresh process per shard: Pagefind's memory goes back before the next one.
     await pagefind.close();
   }
-  const records = facetRecordsFrom(await readFragments(partial));
+  const records = facetRecordsFrom(await readFragments(folder));
   for (const record of records) {
     const year = record.date.slice(0, 4);
     if (!shard.years.includes(year) || articleYearOf(record.url) !== year) {
@@ -201,55 +115,7 @@ async function indexShard(outDir: string, shard: Shard, folder: string): Promise
       );
     }
   }
-  await writeFile(join(partial, RECORDS), JSON.stringify(records));
-  await writeFile(
-    join(partial, COMPLETE),
-    JSON.stringify({ years: shard.years, pages: records.length }),
-  );
-  await rm(folder, { recursive: true, force: true });
-  await rename(partial, folder);
-}
-
-/** Hard-links (or, across file systems, copies) a cached shard's files into `dist/`. */
-async function linkTree(from: string, to: string, keep: (name: string) => boolean) {
-  await mkdir(to, { recursive: true });
-  for (const entry of await readdir(from, { withFileTypes: true })) {
-    if (!keep(entry.name)) continue;
-    const source = join(from, entry.name);
-    const target = join(to, entry.name);
-    if (entry.isDirectory()) {
-      await linkTree(source, target, () => true);
-      continue;
-    }
-    await rm(target, { force: true });
-    await link(source, target).catch(async (error: NodeJS.ErrnoException) => {
-      if (error.code !== "EXDEV" && error.code !== "EPERM") throw error;
-      await copyFile(source, target);
-    });
-  }
-}
-
-/**
- * Puts a cached shard into `dist/` unless `dist/` (kept between builds) already holds it:
- * the same `pagefind-entry.json` names the same index files. Otherwise what an earlier
- * index left there goes first; the primary shard shares its folder with the others' ones.
- */
-async function placeShard(cached: string, target: string, primary: boolean): Promise<void> {
-  const entry = "pagefind-entry.json";
-  const same = await Promise.all([
-    readFile(join(cached, entry)),
-    readFile(join(target, entry)).catch(() => null),
-  ]).then(([a, b]) => b !== null && a.equals(b));
-  if (same) return;
-  if (!primary) await rm(target, { recursive: true, force: true });
-  else if (existsSync(target)) {
-    for (const name of await readdir(target)) {
-      if (!SHARD_FOLDER.test(name)) await rm(join(target, name), { recursive: true, force: true });
-    }
-  }
-  await linkTree(cached, target, (name) =>
-    primary ? name !== COMPLETE && name !== RECORDS : INDEX_FILES.test(name),
-  );
+  return records;
 }
 
 /** Shard folders and facet tables an earlier build left in `/pagefind/`. */
@@ -263,7 +129,92 @@ async function removeStale(bundleDir: string, shards: readonly Shard[], facets: 
   }
 }
 
-export default function pagefindIntegration(): AstroIntegration {
+/** Writes the facet table of all shards and the manifest listing them into `bundleDir`. */
+async function writeTableAndManifest(
+  bundleDir: string,
+  shards: readonly Shard[],
+  records: readonly FacetRecord[],
+  segments: readonly number[],
+): Promise<{ rows: number; bytes: number }> {
+  const table = encodeFacetTable(records, segments);
+  const facetBytes = gzipSync(JSON.stringify(table), { level: 9 });
+  const facets = `facets.${createHash("sha256").update(facetBytes).digest("hex").slice(0, 16)}.pf_facets`;
+  await mkdir(bundleDir, { recursive: true });
+  await writeFile(join(bundleDir, facets), facetBytes);
+  await removeStale(bundleDir, shards, facets);
+  const manifest: ShardManifest = {
+    version: 1,
+    shards: shards.map((shard) => ({
+      path: shard.path,
+      years: [shard.years[0]!, shard.years[shard.years.length - 1]!],
+      pages: shard.pages,
+    })),
+    facets,
+  };
+  await writeFile(join(bundleDir, SHARD_MANIFEST_FILE), JSON.stringify(manifest));
+  return { rows: table.rows, bytes: facetBytes.length };
+}
+
+/**
+ * Indexes the built site in `build.dir` into `/pagefind/`: plans the shards, indexes those
+ * the build cache lacks, places all of them, and writes the facet table and the manifest.
+ */
+export async function indexSite(
+  options: Required<PagefindOptions>,
+  build: BuildOutput,
+): Promise<void> {
+  const { dir, pages, cacheDir, logger } = build;
+  const outDir = fileURLToPath(dir);
+  // For measuring the render alone on archives too large to index on one machine.
+  if (!options.enabled) {
+    // (Nor one kept from an earlier build into this dist/: it would be stale.)
+    await rm(join(outDir, PAGEFIND_PATH), { recursive: true, force: true });
+    logger.warn("SEARCH_INDEX=off: no search index written");
+    return;
+  }
+  const started = performance.now();
+  const byYear = articlePagesByYear(pages.map((page) => page.pathname));
+  const shards = planShards(
+    new Map([...byYear].map(([year, paths]) => [year, paths.length])),
+    options.shardPages,
+  );
+  const cache = await ShardCache.open(
+    cacheDir,
+    indexSettingsKey(indexOptions(options.maxFragments)),
+  );
+  const records: FacetRecord[] = [];
+  const segments: number[] = [];
+  let indexed = 0;
+  for (const shard of shards) {
+    const key = await cache.keyOf(
+      outDir,
+      shard.years.flatMap((year) => byYear.get(year)!),
+    );
+    if (!cache.has(key)) {
+      await cache.fill(key, shard, (folder) => indexShard(outDir, shard, folder, options, logger));
+      indexed += 1;
+    }
+    await cache.place(key, join(outDir, shard.path), shard.folder === null);
+    const shardRecords = await cache.records(key);
+    records.push(...shardRecords);
+    segments.push(shardRecords.length);
+  }
+  await cache.close();
+  const table = await writeTableAndManifest(join(outDir, PAGEFIND_PATH), shards, records, segments);
+  const ms = Math.round(performance.now() - started);
+  logger.info(
+    `Indexed ${table.rows} pages in ${ms} ms: ${shards.length} shard(s), ${indexed} ` +
+      `indexed, ${shards.length - indexed} reused; facet table ${(table.bytes / 1024).toFixed(1)} KB`,
+  );
+}
+
+/** The search index, written at the end of `astro build`; options as in astro.config.mjs. */
+export default function pagefindIntegration(options: PagefindOptions = {}): AstroIntegration {
+  const settings: Required<PagefindOptions> = {
+    enabled: options.enabled ?? DEFAULT_SETTINGS.searchIndex,
+    shardPages: options.shardPages ?? DEFAULT_SETTINGS.searchShardPages,
+    maxFragments: options.maxFragments ?? DEFAULT_SETTINGS.pagefindMaxFragments,
+  };
   let cacheDir = "";
   return {
     name: "news-archive:pagefind",
@@ -273,86 +224,8 @@ export default function pagefindIntegration(): AstroIntegration {
         // Its shards and tables in the kept dist/ are replaced and removed here.
         ownOutputFolder(PAGEFIND_PATH);
       },
-      "astro:build:done": async ({ dir, pages, logger }) => {
-        // For measuring the render alone on archives too large to index on one machine.
-        if (process.env["SEARCH_INDEX"] === "off") {
-          // (Nor one kept from an earlier build into this dist/: it would be stale.)
-          await rm(join(fileURLToPath(dir), PAGEFIND_PATH), { recursive: true, force: true });
-          logger.warn("SEARCH_INDEX=off: no search index written");
-          return;
-        }
-        const started = performance.now();
-        const outDir = fileURLToPath(dir);
-        const bundleDir = join(outDir, PAGEFIND_PATH);
-        const shardsDir = join(cacheDir, "search-shards");
-        const byYear = articlePagesByYear(pages.map((page) => page.pathname));
-        const maxPages = Number(process.env["SEARCH_SHARD_PAGES"]) || DEFAULT_SHARD_PAGES;
-        const shards = planShards(
-          new Map([...byYear].map(([year, paths]) => [year, paths.length])),
-          maxPages,
-        );
-        const fingerprintsFile = join(cacheDir, "search-fingerprints.json");
-        const fingerprints: Fingerprints = existsSync(fingerprintsFile)
-          ? (JSON.parse(await readFile(fingerprintsFile, "utf8")) as Fingerprints)
-          : {};
-        const nextFingerprints: Fingerprints = {};
-        const used = new Set<string>();
-        const records: FacetRecord[] = [];
-        const segments: number[] = [];
-        let indexed = 0;
-        let reused = 0;
-        for (const shard of shards) {
-          const key = await shardKey(
-            outDir,
-            shard.years.flatMap((year) => byYear.get(year)!),
-            fingerprints,
-            nextFingerprints,
-          );
-          const folder = join(shardsDir, key);
-          if (existsSync(join(folder, COMPLETE))) reused += 1;
-          else {
-            await indexShard(outDir, shard, folder);
-            indexed += 1;
-          }
-          used.add(key);
-          await placeShard(folder, join(outDir, shard.path), shard.folder === null);
-          const shardRecords = JSON.parse(
-            await readFile(join(folder, RECORDS), "utf8"),
-          ) as FacetRecord[];
-          records.push(...shardRecords);
-          segments.push(shardRecords.length);
-        }
-        // Shards no build uses any more.
-        if (existsSync(shardsDir)) {
-          for (const name of await readdir(shardsDir)) {
-            if (!used.has(name)) await rm(join(shardsDir, name), { recursive: true, force: true });
-          }
-        }
-        const table = encodeFacetTable(records, segments);
-        const facetBytes = gzipSync(JSON.stringify(table), { level: 9 });
-        const facets = `facets.${createHash("sha256").update(facetBytes).digest("hex").slice(0, 16)}.pf_facets`;
-        await mkdir(bundleDir, { recursive: true });
-        await writeFile(join(bundleDir, facets), facetBytes);
-        await removeStale(bundleDir, shards, facets);
-        await mkdir(cacheDir, { recursive: true });
-        await writeFile(`${fingerprintsFile}.partial`, JSON.stringify(nextFingerprints));
-        await rename(`${fingerprintsFile}.partial`, fingerprintsFile);
-        const manifest: ShardManifest = {
-          version: 1,
-          shards: shards.map((shard) => ({
-            path: shard.path,
-            years: [shard.years[0]!, shard.years[shard.years.length - 1]!],
-            pages: shard.pages,
-          })),
-          facets,
-        };
-        await writeFile(join(bundleDir, SHARD_MANIFEST_FILE), JSON.stringify(manifest));
-        const ms = Math.round(performance.now() - started);
-        logger.info(
-          `Indexed ${table.rows} pages in ${ms} ms: ${shards.length} shard(s), ${indexed} ` +
-            `indexed, ${reused} reused; facet table ${(facetBytes.length / 1024).toFixed(1)} KB`,
-        );
-      },
+      "astro:build:done": ({ dir, pages, logger }) =>
+        indexSite(settings, { dir, pages, cacheDir, logger }),
     },
   };
 }

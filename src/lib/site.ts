@@ -1,19 +1,16 @@
-/** Site-wide constants and the settings read from the environment. */
+/** Site-wide constants. Settings read from the environment are in ./settings.ts. */
+import { settingFrom, type Env } from "./settings.ts";
 
 export const SITE_NAME = "News Archive";
 export const SITE_DESCRIPTION =
   "A permanent, searchable archive of news articles, each kept with its original text.";
-export const DEFAULT_SITE_URL = "http://localhost:4321";
-export const DEFAULT_ARCHIVE_DIR = "content";
-
-type Env = Record<string, string | undefined>;
 
 /** The public origin the site is served from (`SITE_URL`), for absolute URLs. */
 export function siteUrlFrom(env: Env): string {
-  return env["SITE_URL"] || DEFAULT_SITE_URL;
+  return settingFrom(env, "siteUrl");
 }
 
-/** The folder holding `articles/` (`ARCHIVE_DIR`), so fixture archives build alone. */
+/** The folder holding `articles/` (`ARCHIVE_DIR`), for the import command. */
 export function archiveDirFrom(env: Env): string {
-  return env["ARCHIVE_DIR"] || DEFAULT_ARCHIVE_DIR;
+  return settingFrom(env, "archiveDir");
 }

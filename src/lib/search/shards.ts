@@ -37,9 +37,6 @@ export interface ShardManifest {
   facets: string;
 }
 
-/** Default largest shard, in pages: about 2 GB of Pagefind memory. */
-export const DEFAULT_SHARD_PAGES = 10_000;
-
 /** Names of shard folders below `/pagefind/`: `year-2024`, `years-2001-2010`. */
 export const SHARD_FOLDER = /^years?-\d{4}(-\d{4})?$/;
 

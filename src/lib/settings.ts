@@ -1,0 +1,133 @@
+/**
+ * The build's settings, read from the environment in one place: `astro.config.mjs` calls
+ * {@link settingsFrom} once and hands the values to Astro and to the integrations as
+ * options. README's "Settings" table lists the same variables.
+ */
+// No imports: site.ts uses this module and is bundled into the search page, whose bundle
+// must not change because the build reads settings.
+
+export type Env = Readonly<Record<string, string | undefined>>;
+
+export interface Settings {
+  /** `SITE_URL`: the public origin the site is served from, for absolute URLs. */
+  siteUrl: string;
+  /** `ARCHIVE_DIR`: the folder holding `articles/`, so fixture archives build alone. */
+  archiveDir: string;
+  /** `OUT_DIR`: where the build writes the site. */
+  outDir: string;
+  /** `CACHE_DIR`: Astro's build cache, with the search shards and article-file records. */
+  cacheDir: string;
+  /** `INCREMENTAL`: keep unchanged pages from the last build (Astro's incremental build). */
+  incremental: boolean;
+  /** `SEARCH_INDEX`: write the search index at all (off only to time rendering alone). */
+  searchIndex: boolean;
+  /** `SEARCH_SHARD_PAGES`: the largest search index shard, in articles. */
+  searchShardPages: number;
+  /** `PAGEFIND_MAX_FRAGMENTS`: past this many pages in a shard, fragments are bundled. */
+  pagefindMaxFragments: number;
+}
+
+export const DEFAULT_SETTINGS: Readonly<Settings> = {
+  siteUrl: "http://localhost:4321",
+  archiveDir: "content",
+  outDir: "./dist",
+  cacheDir: "./node_modules/.astro",
+  incremental: true,
+  searchIndex: true,
+  // About 2 GB of Pagefind memory per shard (src/lib/search/shards.ts).
+  searchShardPages: 10_000,
+  // Hosts cap file counts: past this many pages, Pagefind bundles fragments into shared
+  // files, so no folder of the index ever holds more (10,000 articles stay one file each).
+  pagefindMaxFragments: 10_000,
+};
+
+/** A variable's value, with an empty one counted as unset (as `VAR= npm run build` gives). */
+function valueOf(env: Env, name: string): string | undefined {
+  const value = env[name];
+  return value === undefined || value === "" ? undefined : value;
+}
+
+/** Parses a set (non-empty) value, or says what is wrong with it. */
+type Reader<T> = (value: string) => { value: T } | { problem: string };
+
+const text: Reader<string> = (value) => ({ value });
+
+const onOff: Reader<boolean> = (value) =>
+  value === "on" || value === "off" ? { value: value === "on" } : { problem: "must be on or off" };
+
+const wholeNumber: Reader<number> = (value) =>
+  /^\d+$/.test(value) && Number(value) >= 1
+    ? { value: Number(value) }
+    : { problem: "must be a whole number, 1 or more" };
+
+const absoluteUrl: Reader<string> = (value) => {
+  const url = URL.parse(value);
+  return url && (url.protocol === "http:" || url.protocol === "https:")
+    ? { value }
+    : { problem: "must be an absolute http(s) URL, such as https://news.example.org" };
+};
+
+const READERS: { [K in keyof Settings]: [variable: string, read: Reader<Settings[K]>] } = {
+  siteUrl: ["SITE_URL", absoluteUrl],
+  archiveDir: ["ARCHIVE_DIR", text],
+  outDir: ["OUT_DIR", text],
+  cacheDir: ["CACHE_DIR", text],
+  incremental: ["INCREMENTAL", onOff],
+  searchIndex: ["SEARCH_INDEX", onOff],
+  searchShardPages: ["SEARCH_SHARD_PAGES", wholeNumber],
+  pagefindMaxFragments: ["PAGEFIND_MAX_FRAGMENTS", wholeNumber],
+};
+
+/** A setting as it is written in the environment. */
+function asValue(setting: string | number | boolean): string {
+  return typeof setting === "boolean" ? (setting ? "on" : "off") : String(setting);
+}
+
+/** One setting from `env`: its value, its default when unset, or what is wrong with it. */
+function read<K extends keyof Settings>(
+  env: Env,
+  key: K,
+): { value: Settings[K] } | { problem: string } {
+  const [variable, parse] = READERS[key];
+  const value = valueOf(env, variable);
+  if (value === undefined) return { value: DEFAULT_SETTINGS[key] };
+  const parsed = parse(value);
+  if ("value" in parsed) return parsed;
+  return {
+    problem:
+      `${variable}=${JSON.stringify(value)} ${parsed.problem}: ` +
+      `fix it, or unset it for the default (${asValue(DEFAULT_SETTINGS[key])}).`,
+  };
+}
+
+function invalid(problems: readonly string[]): Error {
+  const s = problems.length > 1 ? "s" : "";
+  return new Error(`Invalid setting${s} in the environment:\n  ${problems.join("\n  ")}`);
+}
+
+/**
+ * The settings in `env` (in a build, `process.env`), each defaulted when unset or empty.
+ * Throws one error naming every invalid variable and what it must be, so a typo such as
+ * `SEARCH_SHARD_PAGES=10k` stops the build instead of silently meaning the default.
+ */
+export function settingsFrom(env: Env): Settings {
+  const settings: Partial<Record<keyof Settings, unknown>> = {};
+  const problems: string[] = [];
+  for (const key of Object.keys(READERS) as (keyof Settings)[]) {
+    const result = read(env, key);
+    if ("value" in result) settings[key] = result.value;
+    else problems.push(result.problem);
+  }
+  if (problems.length) throw invalid(problems);
+  return settings as Settings;
+}
+
+/**
+ * One setting alone, checked alone: for the import command, which needs only
+ * `ARCHIVE_DIR` and should not fail on a build setting it does not use.
+ */
+export function settingFrom<K extends keyof Settings>(env: Env, key: K): Settings[K] {
+  const result = read(env, key);
+  if ("value" in result) return result.value;
+  throw invalid([result.problem]);
+}
