@@ -120,7 +120,7 @@ describe("buildBrowseIndex", () => {
     assert.deepEqual([empty.years, empty.days, empty.sources, empty.authors], [[], [], [], []]);
   });
 
-  test("one pass: 100,000 articles group in well under a second", () => {
+  test("one pass: 100,000 articles group with one read of each, in under 1.5 s", () => {
     const many: Item[] = [];
     for (let i = 0; i < 100_000; i++) {
       const day = 28 - Math.floor(i / 4000);
@@ -128,9 +128,11 @@ describe("buildBrowseIndex", () => {
         item(`${i}`, `2020-02-${String(day).padStart(2, "0")}`, `S${i % 40}`, `A ${i % 900}`),
       );
     }
+    let reads = 0;
     const started = performance.now();
-    const big = buildBrowseIndex(many, (i) => i);
+    const big = buildBrowseIndex(many, (i) => (reads++, i));
     const ms = performance.now() - started;
+    assert.equal(reads, many.length, "each article's fields are read once");
     assert.equal(big.days.length, 25);
     assert.equal(big.sources.length, 40);
     assert.equal(big.authors.length, 900);
