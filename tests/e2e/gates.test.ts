@@ -1,45 +1,40 @@
 /**
  * Quality gates over a whole build: valid HTML, accessibility, links, permanence and
- * security. Pages are discovered from the build and src/pages, never listed by hand.
- * The archive is the real one plus fixture articles imported through the CLI.
+ * security. Pages are discovered from the build and src/pages, never listed by hand, and
+ * every route must have a page checked. Each gate is a function in tests/support/ that the
+ * negative tests at the end run on deliberately broken fixtures, to show it can fail.
  */
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
 import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createRequire } from "node:module";
-import type { Browser, BrowserContext } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { buildSite, ROOT } from "../support/build-site.ts";
 import { serveStatic, type StaticServer } from "../support/static-server.ts";
 import { launchBrowser, watchConsole } from "../support/browser.ts";
-import { onePagePerRoute, siteFiles } from "../support/site-pages.ts";
+import {
+  htmlRoutePatterns,
+  routeCoverage,
+  siteFiles,
+  type CheckedPage,
+  type RouteCoverage,
+} from "../support/site-pages.ts";
 import { findBrokenLinks } from "../support/link-check.ts";
 import { lostPermalinks, readLedger } from "../support/permanence.ts";
 import { validateHtml } from "../support/html-validate.ts";
+import { cspProblems, headersProblems } from "../support/security-gate.ts";
+import { axeViolations, offsiteAndConsoleProblems } from "../support/browser-gates.ts";
+import { gatesArchive, MOVED_FROM } from "../support/gate-archive.ts";
 import { siteUrlFrom } from "../../src/lib/site.ts";
 
-const axeSource: string = createRequire(import.meta.url)("axe-core").source;
 const XSS_PERMALINK_PREFIX = "/articles/2021/03/04/";
 
 let archiveDir: string;
 let distDir: string;
 let server: StaticServer;
 let browser: Browser;
-let routePages: Map<string, string>;
-
-/** The real archive plus the gate fixtures, imported the way any article arrives. */
-async function gatesArchive(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), "news-archive-gates-"));
-  await cp(join(ROOT, "content"), dir, { recursive: true });
-  execFileSync(
-    process.execPath,
-    ["src/cli/import.ts", "--out", join(dir, "articles"), join(ROOT, "tests/fixtures/gates")],
-    { cwd: ROOT, stdio: "pipe" },
-  );
-  return dir;
-}
+let coverage: RouteCoverage;
 
 before(async () => {
   archiveDir = await gatesArchive();
@@ -48,7 +43,7 @@ before(async () => {
   distDir = build.outDir;
   server = await serveStatic(distDir);
   browser = await launchBrowser();
-  routePages = await onePagePerRoute(distDir);
+  coverage = await routeCoverage(distDir);
 });
 
 after(async () => {
@@ -57,13 +52,12 @@ after(async () => {
 });
 
 describe("quality gates", () => {
-  test("every route pattern produced a page to check", () => {
-    for (const route of ["index.astro", "404.astro", "search.astro"]) {
-      assert.ok(routePages.has(route), `no page built for ${route}`);
-    }
-    assert.ok(
-      [...routePages.keys()].some((r) => r.includes("[slug]")),
-      "no article page",
+  test("routes: every route has a page checked, paginated lists and an alias redirect included", () => {
+    assert.deepEqual(coverage.missing, []);
+    // The alias sits at an article-shaped URL; it must count for the alias route.
+    assert.deepEqual(
+      coverage.pages.find((p) => p.route === "[...alias].astro"),
+      { route: "[...alias].astro", kind: "page", url: MOVED_FROM, redirect: true },
     );
   });
 
@@ -78,30 +72,10 @@ describe("quality gates", () => {
 
   for (const colorScheme of ["light", "dark"] as const) {
     test(`accessibility: zero axe violations (WCAG 2.2 A/AA) on every route, ${colorScheme}`, async () => {
-      const context = await browser.newContext({ colorScheme, bypassCSP: true });
-      const failures: string[] = [];
-      for (const [route, url] of routePages) {
-        const page = await context.newPage();
-        await page.goto(`${server.origin}${url}`);
-        await page.waitForLoadState("networkidle");
-        await page.evaluate(axeSource);
-        const violations = await page.evaluate(async () => {
-          const result = await (window as any).axe.run(document, {
-            runOnly: {
-              type: "tag",
-              values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"],
-            },
-          });
-          return result.violations.map(
-            (v: any) =>
-              `${v.id}: ${v.help} (${v.nodes.map((n: any) => n.target.join(" ")).join(", ")})`,
-          );
-        });
-        failures.push(...violations.map((v: string) => `${route} ${url}: ${v}`));
-        await page.close();
-      }
-      await context.close();
-      assert.deepEqual(failures, []);
+      assert.deepEqual(
+        await axeViolations(browser, server.origin, coverage.pages, colorScheme),
+        [],
+      );
     });
   }
 
@@ -124,51 +98,12 @@ describe("quality gates", () => {
   });
 
   test("security: every page has a CSP meta without 'unsafe-inline' scripts; _headers is written", async () => {
-    for (const file of (await siteFiles(distDir)).filter((f) => f.endsWith(".html"))) {
-      const html = await readFile(join(distDir, file), "utf8");
-      const csp = /<meta http-equiv="content-security-policy" content="([^"]*)"/i.exec(html)?.[1];
-      assert.ok(csp, `${file} has no CSP meta`);
-      const scriptSrc = csp.split(";").find((d) => d.trim().startsWith("script-src")) ?? "";
-      assert.match(scriptSrc, /'self'/, file);
-      assert.doesNotMatch(scriptSrc, /unsafe-inline/, file);
-      assert.match(csp, /worker-src 'self' blob:/, file);
-    }
-    const headers = await readFile(join(distDir, "_headers"), "utf8");
-    for (const name of [
-      "Content-Security-Policy",
-      "X-Content-Type-Options: nosniff",
-      "Referrer-Policy",
-      "Permissions-Policy",
-    ]) {
-      assert.match(headers, new RegExp(name), `_headers lacks ${name}`);
-    }
+    assert.deepEqual(await cspProblems(distDir), []);
+    assert.deepEqual(await headersProblems(distDir), []);
   });
 
   test("security: no request leaves the site's origin on any route, and consoles stay clean", async () => {
-    const failures: string[] = [];
-    const context: BrowserContext = await browser.newContext();
-    for (const [route, url] of routePages) {
-      const page = await context.newPage();
-      const problems = watchConsole(page);
-      page.on("request", (request) => {
-        if (
-          !request.url().startsWith(server.origin) &&
-          !request.url().startsWith("blob:") &&
-          !request.url().startsWith("data:")
-        ) {
-          failures.push(`${route} ${url}: request to ${request.url()}`);
-        }
-      });
-      const response = await page.goto(`${server.origin}${url}`);
-      await page.waitForLoadState("networkidle");
-      const expected404 = url === "/404.html" || response?.status() === 404;
-      for (const p of problems) {
-        if (!(expected404 && /404/.test(p))) failures.push(`${route} ${url}: ${p}`);
-      }
-      await page.close();
-    }
-    await context.close();
-    assert.deepEqual(failures, []);
+    assert.deepEqual(await offsiteAndConsoleProblems(browser, server.origin, coverage.pages), []);
   });
 
   test("security: markup and script in an article's raw text stay literal text", async () => {
@@ -295,20 +230,78 @@ describe("each gate fails on a deliberately broken page", () => {
     ]);
   });
 
-  test("accessibility: axe reports contrast, alt text, list and label violations", async () => {
-    const served = await serveStatic(broken);
-    const context = await browser.newContext({ bypassCSP: true });
-    const page = await context.newPage();
-    await page.route("https://cdn.example.invalid/**", (route) => route.abort());
-    await page.goto(`${served.origin}/`);
-    await page.evaluate(axeSource);
-    const ids: string[] = await page.evaluate(async () =>
-      ((await (window as any).axe.run(document)).violations as { id: string }[]).map((v) => v.id),
-    );
-    for (const id of ["color-contrast", "image-alt", "list", "label", "html-has-lang"]) {
-      assert.ok(ids.includes(id), `axe did not report ${id}: ${ids.join(", ")}`);
+  /** Runs `check` on the pages of a fixture folder served as a site. */
+  async function onServed<T>(dir: string, check: (origin: string) => Promise<T>): Promise<T> {
+    const served = await serveStatic(dir);
+    try {
+      return await check(served.origin);
+    } finally {
+      await served.close();
     }
-    await context.close();
-    await served.close();
+  }
+  const home: CheckedPage = { route: "index.html", kind: "page", url: "/" };
+
+  test("accessibility: the gate's WCAG 2.2 A/AA run reports contrast, alt text, list, label and lang", async () => {
+    const violations = await onServed(broken, (origin) => axeViolations(browser, origin, [home]));
+    const ids = violations.map((v) => /^index\.html \/: ([\w-]+):/.exec(v)?.[1]);
+    for (const id of ["color-contrast", "image-alt", "list", "label", "html-has-lang"]) {
+      assert.ok(ids.includes(id), `axe did not report ${id}: ${violations.join("\n")}`);
+    }
+  });
+
+  test("security: the CSP gate names a page without a CSP and one allowing 'unsafe-inline'", async () => {
+    assert.deepEqual(await cspProblems(join(ROOT, "tests/fixtures/broken-security")), [
+      "/no-csp.html: no CSP meta",
+      "/unsafe-inline.html: script-src allows 'unsafe-inline'",
+    ]);
+  });
+
+  test("security: the headers gate names a missing _headers file", async () => {
+    assert.deepEqual(await headersProblems(join(ROOT, "tests/fixtures/broken-security")), [
+      "_headers is missing",
+    ]);
+  });
+
+  test("security: the request gate names a script from another origin", async () => {
+    const problems = await onServed(broken, (origin) =>
+      offsiteAndConsoleProblems(browser, origin, [home]),
+    );
+    assert.ok(
+      problems.includes("index.html /: request to https://cdn.example.invalid/widget.js"),
+      problems.join("\n"),
+    );
+  });
+
+  test("security: the console gate names a console error and a page error", async () => {
+    const problems = await onServed(join(ROOT, "tests/fixtures/broken-console"), (origin) =>
+      offsiteAndConsoleProblems(browser, origin, [home]),
+    );
+    assert.deepEqual(problems, [
+      "index.html /: console.error: deliberate console error",
+      "index.html /: page error: deliberate page error",
+    ]);
+  });
+
+  test("routes: the coverage gate names every route of src/pages with no page built", async () => {
+    const { missing, pages } = await routeCoverage(broken);
+    assert.deepEqual(pages, [{ route: "index.astro", kind: "page", url: "/" }]);
+    const others = (await htmlRoutePatterns())
+      .map((p) => p.route)
+      .filter((r) => r !== "index.astro");
+    for (const route of ["404.astro", "search.astro", "[...alias].astro"]) {
+      assert.ok(others.includes(route), `${route} not discovered: ${others.join(", ")}`);
+    }
+    for (const route of others) {
+      assert.ok(
+        missing.some((m) => m.startsWith(`${route} (`)),
+        `${route} not named: ${missing.join(", ")}`,
+      );
+    }
+  });
+
+  test("routes: a [...page] list needs a page/N page, and an article-shaped page is no alias", async () => {
+    const fixture = join(ROOT, "tests/fixtures/broken-routes");
+    const { missing } = await routeCoverage(join(fixture, "dist"), join(fixture, "pages"));
+    assert.deepEqual(missing, ["sources/[...page].md (page/N)", "[...alias].md (page)"]);
   });
 });

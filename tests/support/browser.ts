@@ -33,6 +33,8 @@ export function watchConsole(page: Page): string[] {
     if (msg.type() === "error") problems.push(`console.error: ${msg.text()}`);
   });
   page.on("pageerror", (err) => problems.push(`page error: ${err.message}`));
-  page.on("requestfailed", (req) => problems.push(`request failed: ${req.url()}`));
+  page.on("requestfailed", (req) =>
+    problems.push(`request failed: ${req.url()} (${req.failure()?.errorText})`),
+  );
   return problems;
 }

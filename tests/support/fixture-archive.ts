@@ -28,6 +28,8 @@ export interface FixtureArticle {
   body: string;
   /** The raw text it was "imported" from; defaults to a raw-looking rendering of the rest. */
   original?: string;
+  /** Earlier site paths that redirect to the article (frontmatter `aliases`). */
+  aliases?: string[];
 }
 
 /** The real first article of the archive (content/articles), copied byte for byte. */
@@ -204,6 +206,7 @@ export async function writeFixtureArchive(
       language: article.language ?? "en",
       ...(article.section === undefined ? {} : { section: article.section }),
       ...(article.originalUrl === undefined ? {} : { originalUrl: article.originalUrl }),
+      ...(article.aliases === undefined ? {} : { aliases: article.aliases }),
       sha256: sha256Hex(original),
     };
     const file = join(dir, "articles", `${entryPathFor({ date: article.date, slug })}`);

@@ -120,7 +120,9 @@ describe("buildBrowseIndex", () => {
     assert.deepEqual([empty.years, empty.days, empty.sources, empty.authors], [[], [], [], []]);
   });
 
-  test("one pass: 100,000 articles group in under 1.5 s", () => {
+  // A timing bound would fail on a loaded machine; one read of each article shows the
+  // single pass, and a quadratic grouping would not finish 100,000 in the run.
+  test("one pass: 100,000 articles group with one read of each", () => {
     const many: Item[] = [];
     for (let i = 0; i < 100_000; i++) {
       const day = 28 - Math.floor(i / 4000);
@@ -128,13 +130,12 @@ describe("buildBrowseIndex", () => {
         item(`${i}`, `2020-02-${String(day).padStart(2, "0")}`, `S${i % 40}`, `A ${i % 900}`),
       );
     }
-    const started = performance.now();
-    const big = buildBrowseIndex(many, (i) => i);
-    const ms = performance.now() - started;
+    let reads = 0;
+    const big = buildBrowseIndex(many, (i) => (reads++, i));
+    assert.equal(reads, many.length, "each article's fields are read once");
     assert.equal(big.days.length, 25);
     assert.equal(big.sources.length, 40);
     assert.equal(big.authors.length, 900);
-    assert.ok(ms < 1500, `took ${ms} ms`);
   });
 });
 
