@@ -2,15 +2,42 @@
  * Generates a corpus of raw news texts in the shapes the import CLI reads, for benchmarks:
  * hundreds of sources and authors, 25 years of dates (2000-2024), 300-900 words each, a
  * share in Azerbaijani and Russian, and a few exact duplicates. Deterministic for a seed.
+ * The words come from bench/lib/vocabulary.ts: `news` (the default) has a Zipf-distributed
+ * vocabulary of over 200,000 words and names, `classic` the few hundred words of the first
+ * benchmarks.
  *
  * Files go to `<dir>/<lang>/<bucket>/<n>.txt`, one folder per language so each can be
  * imported with its own `--lang`. Write them to a temp dir, never into the repository.
+ *
+ *   node bench/generate-raw.ts --articles N --out DIR [--seed 1] [--vocabulary news|classic]
  */
 import { mkdirSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
+import process from "node:process";
+import { parseArgs } from "node:util";
 import { MONTH_NAMES } from "../src/lib/dates.ts";
+import {
+  distinctWordCount,
+  randomFrom,
+  VOCABULARY_KINDS,
+  vocabularyFor,
+  type VocabularyKind,
+} from "./lib/vocabulary.ts";
+import {
+  COUNTRY,
+  EN_MONTHS,
+  FIRST_NAMES,
+  LAST_NAMES,
+  OUTLET_WORDS,
+  PLACES,
+  RU_FIRST,
+  RU_LAST,
+  SYLLABLES,
+  type CorpusLanguage,
+} from "./lib/words.ts";
 
-export type CorpusLanguage = "en" | "az" | "ru";
+export type { CorpusLanguage } from "./lib/words.ts";
+export type { VocabularyKind } from "./lib/vocabulary.ts";
 
 export interface GeneratedCorpus {
   /** The folder holding one sub-folder per language. */
@@ -22,223 +49,10 @@ export interface GeneratedCorpus {
   bytes: number;
   /** Folder and file count per language, for `--lang`. */
   languages: Record<CorpusLanguage, { dir: string; files: number }>;
+  vocabulary: VocabularyKind;
+  /** Distinct words written in headlines and bodies (lower case, names' words included). */
+  distinctWords: number;
 }
-
-/** mulberry32: a small, fast, seedable PRNG. */
-function randomFrom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const WORDS: Record<CorpusLanguage, string[]> = {
-  en: (
-    "the a of and to in on for with by from at as that this which after before during " +
-    "ministry government president minister council parliament city region country village " +
-    "said announced reported noted stressed agreed signed opened closed discussed approved " +
-    "new old first last major local national international regional annual economic public " +
-    "meeting project programme agreement road railway bridge port airport school hospital " +
-    "market farmers workers residents officials delegates experts visitors students teachers " +
-    "water energy gas oil trade export import harvest festival exhibition conference forum " +
-    "year month week day morning evening spring summer autumn winter million thousand " +
-    "percent cooperation development investment construction reform budget plan report " +
-    "will would could has have had is are was were be been also more than about over " +
-    "between two three four five several many most some all both each other every further"
-  ).split(" "),
-  az: (
-    "və ilə üçün bu bir da də isə artıq həmçinin daha çox az hər bütün " +
-    "nazirlik hökumət prezident nazir şura parlament şəhər rayon ölkə kənd " +
-    "bildirib açıqlayıb qeyd edib vurğulayıb razılaşıb imzalayıb açılıb bağlanıb müzakirə " +
-    "yeni köhnə ilk son böyük yerli milli beynəlxalq regional illik iqtisadi ictimai " +
-    "görüş layihə proqram saziş yol dəmiryolu körpü liman hava limanı məktəb xəstəxana " +
-    "bazar fermerlər işçilər sakinlər rəsmilər nümayəndələr mütəxəssislər qonaqlar tələbələr " +
-    "su enerji qaz neft ticarət ixrac idxal məhsul festival sərgi konfrans forum " +
-    "il ay həftə gün səhər axşam yaz yay payız qış milyon min faiz " +
-    "əməkdaşlıq inkişaf investisiya tikinti islahat büdcə plan hesabat şəki gəncə quba " +
-    "şuşa lənkəran xaçmaz qəbələ ağdam ərazi iş həyata keçirilib olunub edilib ölçüdə"
-  ).split(" "),
-  ru: (
-    "и в на с по для из от при после до во время также более около между " +
-    "министерство правительство президент министр совет парламент город район страна село " +
-    "заявил сообщил отметил подчеркнул согласовал подписал открыл закрыл обсудил одобрил " +
-    "новый старый первый последний крупный местный национальный международный годовой " +
-    "встреча проект программа соглашение дорога железная мост порт аэропорт школа больница " +
-    "рынок фермеры рабочие жители чиновники делегаты эксперты гости студенты учителя " +
-    "вода энергия газ нефть торговля экспорт импорт урожай фестиваль выставка конференция " +
-    "год месяц неделя день утро вечер весна лето осень зима миллион тысяча процент " +
-    "сотрудничество развитие инвестиции строительство реформа бюджет план доклад " +
-    "был была были будет будут это этот все каждый несколько много два три пять"
-  ).split(" "),
-};
-
-const PLACES: Record<CorpusLanguage, string[]> = {
-  en: [
-    "Baku",
-    "Ganja",
-    "Sheki",
-    "Tbilisi",
-    "Aktau",
-    "Quba",
-    "Lankaran",
-    "Shusha",
-    "Nakhchivan",
-    "Batumi",
-  ],
-  az: ["Bakı", "Gəncə", "Şəki", "Quba", "Lənkəran", "Şuşa", "Naxçıvan", "Qəbələ"],
-  ru: ["Баку", "Гянджа", "Шеки", "Тбилиси", "Актау", "Губа", "Ленкорань", "Шуша"],
-};
-const COUNTRY: Record<CorpusLanguage, string> = {
-  en: "Azerbaijan",
-  az: "Azərbaycan",
-  ru: "Азербайджан",
-};
-
-const EN_MONTHS = [
-  "Jan.",
-  "Feb.",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "Aug.",
-  "Sept.",
-  "Oct.",
-  "Nov.",
-  "Dec.",
-];
-const SYLLABLES = [
-  "kas",
-  "pi",
-  "an",
-  "ab",
-  "she",
-  "ron",
-  "ku",
-  "ra",
-  "ta",
-  "lish",
-  "gan",
-  "ja",
-  "sa",
-  "mur",
-  "qa",
-  "far",
-  "zen",
-  "gil",
-  "bo",
-  "ran",
-  "vel",
-  "dor",
-  "mi",
-  "ta",
-  "sel",
-  "ni",
-  "ar",
-  "az",
-  "er",
-  "ol",
-];
-const OUTLET_WORDS = [
-  "Press",
-  "Daily",
-  "Wire",
-  "News",
-  "Bulletin",
-  "Courier",
-  "Herald",
-  "Times",
-  "Review",
-  "Post",
-  "Ledger",
-  "Gazette",
-  "Report",
-  "Info",
-  "Media",
-  "Observer",
-];
-const FIRST_NAMES = [
-  "Samira",
-  "Tural",
-  "Leyla",
-  "Rauf",
-  "Nino",
-  "Elvin",
-  "Gunay",
-  "Rashad",
-  "Aysel",
-  "Farid",
-  "Nargiz",
-  "Orkhan",
-  "Lala",
-  "Kamran",
-  "Sevda",
-  "Anar",
-  "Dana",
-  "Marta",
-  "Ilkin",
-  "Zaur",
-  "Ulviyya",
-  "Togrul",
-  "Jamila",
-  "Vugar",
-];
-const LAST_NAMES = [
-  "Huseynova",
-  "Ganjaliyev",
-  "Rustamova",
-  "Aliyev",
-  "Kapanadze",
-  "Qasimov",
-  "Hasanova",
-  "Karimli",
-  "Mammadli",
-  "Seitkali",
-  "Quill",
-  "Zeynalli",
-  "Ismayilov",
-  "Bagirova",
-  "Nabiyev",
-  "Orujova",
-  "Safarli",
-  "Tagiyev",
-  "Valiyeva",
-  "Jafarov",
-  "Mirzayev",
-  "Abbasova",
-  "Huseynli",
-  "Rahimova",
-  "Sadigov",
-  "Akhundova",
-  "Babayev",
-  "Guliyeva",
-  "Nasirov",
-  "Yusifova",
-  "Eyvazov",
-  "Farajova",
-  "Hajiyev",
-  "Ibrahimova",
-  "Kazimov",
-  "Latifova",
-];
-const RU_FIRST = ["Анна", "Игорь", "Елена", "Сергей", "Ольга", "Дмитрий", "Наталья", "Тимур"];
-const RU_LAST = [
-  "Петрова",
-  "Соколов",
-  "Иванова",
-  "Морозов",
-  "Волкова",
-  "Лебедев",
-  "Козлова",
-  "Новиков",
-  "Орлова",
-  "Фролов",
-];
 
 function capitalize(word: string): string {
   return word.charAt(0).toLocaleUpperCase() + word.slice(1);
@@ -246,14 +60,17 @@ function capitalize(word: string): string {
 
 /**
  * Writes `n` raw texts under `dir` (created if missing) and returns what it wrote.
- * The same `n`, `seed` and `dates` always give the same bytes.
+ * The same `n`, `seed`, `dates` and vocabulary always give the same bytes.
  */
 export function generateRawArticles(
   dir: string,
   n: number,
   seed = 1,
   dates: { from: string; to: string } = { from: "2000-01-01", to: "2024-12-31" },
+  vocabularyKind: VocabularyKind = "news",
 ): GeneratedCorpus {
+  const vocabulary = vocabularyFor(vocabularyKind);
+  const news = vocabularyKind === "news";
   const random = randomFrom(seed);
   const int = (max: number) => Math.floor(random() * max);
   const pick = <T>(list: readonly T[]): T => list[int(list.length)]!;
@@ -280,8 +97,10 @@ export function generateRawArticles(
   };
 
   const sentence = (lang: CorpusLanguage, words: number) => {
-    const list = Array.from({ length: words }, () => pick(WORDS[lang]));
+    const list = Array.from({ length: words }, () => vocabulary[lang].word(random));
     if (int(4) === 0) list.splice(1 + int(words - 1), 0, String(1 + int(2000)));
+    // A person, place or organisation in every other sentence or so.
+    if (news && int(5) < 2) list.splice(int(words), 0, vocabulary[lang].name(random)!);
     return `${capitalize(list.join(" "))}${int(12) === 0 ? "?" : "."}`;
   };
   const body = (lang: CorpusLanguage) => {
@@ -304,7 +123,8 @@ export function generateRawArticles(
     return paragraphs.join("\n\n");
   };
   const headline = (lang: CorpusLanguage) => {
-    const words = Array.from({ length: 5 + int(6) }, () => pick(WORDS[lang]));
+    const words = Array.from({ length: 5 + int(6) }, () => vocabulary[lang].word(random));
+    if (news && int(2) === 0) words.splice(int(words.length), 0, vocabulary[lang].name(random)!);
     return capitalize(words.join(" "));
   };
   const dateline = (lang: CorpusLanguage, month: number, day: number, upper: boolean) => {
@@ -390,5 +210,51 @@ export function generateRawArticles(
     language.files++;
     bytes += data.length;
   }
-  return { dir, files: n, duplicates, bytes, languages };
+  return {
+    dir,
+    files: n,
+    duplicates,
+    bytes,
+    languages,
+    vocabulary: vocabularyKind,
+    distinctWords: distinctWordCount(vocabulary),
+  };
+}
+
+/** Parses `--vocabulary`, for the benchmarks that generate a corpus. */
+export function vocabularyOption(value: string | undefined): VocabularyKind {
+  const kind = (value ?? "news") as VocabularyKind;
+  if (!VOCABULARY_KINDS.includes(kind)) {
+    throw new Error(`--vocabulary must be one of ${VOCABULARY_KINDS.join(", ")}, not ${value}`);
+  }
+  return kind;
+}
+
+if (import.meta.main) {
+  const { values } = parseArgs({
+    options: {
+      articles: { type: "string", default: "1000" },
+      out: { type: "string" },
+      seed: { type: "string", default: "1" },
+      vocabulary: { type: "string", default: "news" },
+    },
+  });
+  if (!values.out) {
+    process.stderr.write(
+      "usage: node bench/generate-raw.ts --articles N --out DIR [--seed S] [--vocabulary news|classic]\n",
+    );
+    process.exit(2);
+  }
+  const corpus = generateRawArticles(
+    resolve(values.out),
+    Number(values.articles),
+    Number(values.seed),
+    undefined,
+    vocabularyOption(values.vocabulary),
+  );
+  process.stdout.write(
+    `generated ${corpus.files} raw texts (${(corpus.bytes / 1048576).toFixed(1)} MB, ` +
+      `${corpus.duplicates} exact duplicates) under ${corpus.dir}; ` +
+      `${corpus.vocabulary} vocabulary, ${corpus.distinctWords} distinct words\n`,
+  );
 }

@@ -9,6 +9,13 @@
  *   npm run bench -- [--articles 10000] [--seed 1] [--heap 8192] [--keep] [--no-query]
  *                    [--no-index]   (render only, SEARCH_INDEX=off: for archives too large to index)
  *                    [--no-add-one] (skip the rebuild after adding one article)
+ *                    [--vocabulary news|classic] (the corpus's words: bench/lib/vocabulary.ts)
+ *
+ * Times are wall clock around each process, measured here; the render, sync, index and
+ * article-file times inside one `astro build` can only come from the build's own log lines
+ * (bench/lib/build-log.ts), so the JSON marks them `fromLog: true` and the table "(log)".
+ * A log line that is missing stops the run rather than reading as 0 s. The machine (cores,
+ * CPU model, memory, load average at start and end, Node) is read from the OS.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -16,7 +23,16 @@ import { join } from "node:path";
 import process from "node:process";
 import { parseArgs } from "node:util";
 import { ROOT } from "../tests/support/build-site.ts";
-import { generateRawArticles, type CorpusLanguage } from "./generate-raw.ts";
+import { generateRawArticles, vocabularyOption, type CorpusLanguage } from "./generate-raw.ts";
+import {
+  articleFilesTime,
+  countPageLines,
+  indexTime,
+  shardSummary,
+  syncTime,
+  type LoggedTime,
+} from "./lib/build-log.ts";
+import { describeMachine, machineAtStart } from "./lib/machine.ts";
 import { folderStats, kb, mb, measureCommand, type Measured } from "./lib/measure.ts";
 import { measureFirstQueries } from "./lib/first-query.ts";
 
@@ -29,8 +45,11 @@ const { values } = parseArgs({
     "no-query": { type: "boolean", default: false },
     "no-index": { type: "boolean", default: false },
     "no-add-one": { type: "boolean", default: false },
+    vocabulary: { type: "string", default: "news" },
   },
 });
+const vocabulary = vocabularyOption(values.vocabulary);
+const machine = machineAtStart();
 const N = Number(values.articles);
 const temp = mkdtempSync(join(tmpdir(), `news-archive-bench-${N}-`));
 // Inside the project, as Astro needs (see tests/support/build-site.ts), apart from test builds.
@@ -42,15 +61,28 @@ const archive = join(temp, "archive");
 const node = process.execPath;
 const log = (line: string) => console.error(`[bench] ${line}`);
 
-function stepMs(output: string, pattern: RegExp): number | null {
-  const match = pattern.exec(output);
-  return match ? Number(match[1]) : null;
+/** A figure the log must hold: a missing line is an error, not 0 s. */
+function required<T>(value: T | null, what: string, output: string): T {
+  if (value === null) {
+    throw new Error(`the build log has no ${what} line:\n${output.slice(-2000)}`);
+  }
+  return value;
 }
+const secondsOf = (time: LoggedTime | null) => (time ? time.seconds.toFixed(1) : "missing");
 
 try {
   // 1. Generate and import.
-  const corpus = generateRawArticles(join(temp, "raw"), N, Number(values.seed));
-  log(`generated ${corpus.files} raw texts, ${mb(corpus.bytes)}`);
+  const corpus = generateRawArticles(
+    join(temp, "raw"),
+    N,
+    Number(values.seed),
+    undefined,
+    vocabulary,
+  );
+  log(
+    `generated ${corpus.files} raw texts, ${mb(corpus.bytes)}, ` +
+      `${corpus.distinctWords} distinct words (${vocabulary} vocabulary)`,
+  );
   const imports: Measured[] = [];
   for (const lang of Object.keys(corpus.languages) as CorpusLanguage[]) {
     const { dir, files } = corpus.languages[lang];
@@ -84,10 +116,13 @@ try {
   ];
   const build = await measureCommand(node, buildArgs, { cwd: ROOT, env, echo: false });
   if (build.code !== 0) throw new Error(`build failed:\n${build.output.slice(-4000)}`);
-  const indexMs = stepMs(build.output, /Indexed \d+ pages in (\d+) ms/) ?? 0;
-  const syncMs = stepMs(build.output, /articles checked \(\d+ parsed\) in (\d+) ms/);
-  const filesMs = stepMs(build.output, /citations of \d+ articles in (\d+) ms/);
-  log(`built in ${(build.ms / 1000).toFixed(1)} s (index ${(indexMs / 1000).toFixed(1)} s)`);
+  const indexed = values["no-index"]
+    ? null
+    : required(indexTime(build.output), "index", build.output);
+  const indexMs = indexed ? indexed.seconds * 1000 : 0;
+  const sync = syncTime(build.output);
+  const articleFiles = articleFilesTime(build.output);
+  log(`built in ${(build.ms / 1000).toFixed(1)} s (index ${secondsOf(indexed)} s by its log)`);
 
   // 3. One article more, built again with the caches of the first build.
   let addOneArticle: {
@@ -95,15 +130,20 @@ try {
     rebuildSeconds: number;
     pagesRendered: number;
     pagesRestored: number;
-    indexSeconds: number;
+    otherFilesRendered: number;
+    otherFilesRestored: number;
+    index: LoggedTime | null;
     shards: string | null;
   } | null = null;
   if (!values["no-add-one"]) {
     // Today's article, as an archive grows: dated the corpus's last day.
-    const extra = generateRawArticles(join(temp, "one-more"), 1, Number(values.seed) + 7919, {
-      from: "2024-12-31",
-      to: "2024-12-31",
-    });
+    const extra = generateRawArticles(
+      join(temp, "one-more"),
+      1,
+      Number(values.seed) + 7919,
+      { from: "2024-12-31", to: "2024-12-31" },
+      vocabulary,
+    );
     const lang = (Object.keys(extra.languages) as CorpusLanguage[]).find(
       (l) => extra.languages[l].files,
     )!;
@@ -115,20 +155,25 @@ try {
     );
     const rebuild = await measureCommand(node, buildArgs, { cwd: ROOT, env });
     if (rebuild.code !== 0) throw new Error(`rebuild failed:\n${rebuild.output.slice(-4000)}`);
-    // Astro lists each page: `(+12ms)` when rendered, `(restored)` from the incremental cache.
-    const pageLines = rebuild.output.match(/index\.html \((?:restored|cached|\+\d+ms)\)/g) ?? [];
-    const restored = pageLines.filter((line) => !line.includes("+")).length;
+    if (addOne.code !== 0) throw new Error(`import of one article failed:\n${addOne.output}`);
+    // Astro lists each file it writes: `(+12ms)` or `(+1.02s)` when rendered, `(restored)`
+    // or `(cached)` when taken from the last build.
+    const lines = countPageLines(rebuild.output);
     addOneArticle = {
       importSeconds: addOne.ms / 1000,
       rebuildSeconds: rebuild.ms / 1000,
-      pagesRendered: pageLines.length - restored,
-      pagesRestored: restored,
-      indexSeconds: (stepMs(rebuild.output, /Indexed \d+ pages in (\d+) ms/) ?? 0) / 1000,
-      shards: /\d+ shard\(s\), \d+ indexed, \d+ reused/.exec(rebuild.output)?.[0] ?? null,
+      pagesRendered: lines.pages.rendered,
+      pagesRestored: lines.pages.restored,
+      otherFilesRendered: lines.rendered - lines.pages.rendered,
+      otherFilesRestored: lines.restored - lines.pages.restored,
+      index: values["no-index"]
+        ? null
+        : required(indexTime(rebuild.output), "index", rebuild.output),
+      shards: shardSummary(rebuild.output),
     };
     log(
       `one article added: import ${addOne.ms / 1000} s, rebuild ${rebuild.ms / 1000} s ` +
-        `(${addOneArticle.pagesRendered} pages rendered, ${restored} restored; ` +
+        `(${lines.pages.rendered} pages rendered, ${lines.pages.restored} restored; ` +
         `${addOneArticle.shards})`,
     );
   }
@@ -148,7 +193,7 @@ try {
     js: assets(/<script[^>]+src="([^"]+)"/g),
   };
 
-  const shardLine = /\d+ shard\(s\)/.exec(build.output)?.[0] ?? null;
+  const shardLine = values["no-index"] ? null : shardSummary(build.output);
 
   // 5. A first search in Chromium, as a reader would type it.
   const queries = values["no-query"] || values["no-index"] ? [] : await measureFirstQueries(dist);
@@ -156,23 +201,31 @@ try {
   const results = {
     articles: imported,
     date: new Date().toISOString(),
-    machine: "2 cores, 24 GB (shared)",
+    machine: machine.finish(),
+    corpus: {
+      vocabulary,
+      seed: Number(values.seed),
+      files: corpus.files,
+      bytes: corpus.bytes,
+      distinctWords: corpus.distinctWords,
+    },
     import: {
       seconds: importMs / 1000,
       filesPerSecond: Math.round(corpus.files / (importMs / 1000)),
       peakRssBytes: Math.max(...imports.map((r) => r.peakRssBytes)),
     },
     build: {
-      wallSeconds: (build.ms - indexMs) / 1000,
+      // The process's wall time less the index time of its log: partly from the log.
+      renderSeconds: { seconds: (build.ms - indexMs) / 1000, fromLog: indexed !== null },
       msPerArticle: (build.ms - indexMs) / imported,
-      syncSeconds: syncMs === null ? null : syncMs / 1000,
-      articleFilesSeconds: filesMs === null ? null : filesMs / 1000,
+      sync,
+      articleFiles,
       peakRssBytes:
         build.peakRssByName["MainThread"] ?? build.peakRssByName["node"] ?? build.peakRssBytes,
     },
     index: {
       ...(values["no-index"] ? { skipped: "--no-index" } : {}),
-      wallSeconds: indexMs / 1000,
+      time: indexed,
       peakRssBytes: Math.max(
         0,
         ...Object.entries(build.peakRssByName)
@@ -201,15 +254,19 @@ try {
   const rows: [string, string][] = [
     ["articles", String(imported)],
     ["import", `${results.import.filesPerSecond} files/s, peak ${mb(results.import.peakRssBytes)}`],
+    ["machine", describeMachine(results.machine)],
+    ["corpus", `${vocabulary} vocabulary, ${corpus.distinctWords} distinct words`],
     [
-      "build (render)",
-      `${results.build.wallSeconds.toFixed(1)} s, ${results.build.msPerArticle.toFixed(2)} ms/article, peak ${mb(results.build.peakRssBytes)}`,
+      `build (render)${indexed ? " (wall - index log)" : ""}`,
+      `${results.build.renderSeconds.seconds.toFixed(1)} s, ${results.build.msPerArticle.toFixed(2)} ms/article, peak ${mb(results.build.peakRssBytes)}`,
     ],
-    ["  of which sync + checks", `${results.build.syncSeconds?.toFixed(1)} s`],
-    ["  of which original/cite files", `${results.build.articleFilesSeconds?.toFixed(1)} s`],
+    ["  of which sync + checks (log)", `${secondsOf(sync)} s`],
+    ["  of which original/cite files (log)", `${secondsOf(articleFiles)} s`],
     [
-      "index (Pagefind)",
-      `${results.index.wallSeconds.toFixed(1)} s, peak ${mb(results.index.peakRssBytes)}`,
+      "index (Pagefind) (log)",
+      indexed
+        ? `${secondsOf(indexed)} s, peak ${mb(results.index.peakRssBytes)}`
+        : "not built (--no-index)",
     ],
     [
       "build + index",
@@ -220,7 +277,7 @@ try {
       addOneArticle
         ? `import ${addOneArticle.importSeconds.toFixed(1)} s + rebuild ${addOneArticle.rebuildSeconds.toFixed(1)} s ` +
           `(${addOneArticle.pagesRendered} pages rendered, ${addOneArticle.pagesRestored} restored; ` +
-          `index ${addOneArticle.indexSeconds.toFixed(1)} s, ${addOneArticle.shards})`
+          `index ${secondsOf(addOneArticle.index)} s by its log, ${addOneArticle.shards})`
         : "not measured (--no-add-one)",
     ],
     ["dist", `${mb(site.bytes)}, ${site.files} files`],

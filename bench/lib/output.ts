@@ -1,0 +1,71 @@
+/**
+ * What a build wrote, counted alike for Hugo and for us (bench/hugo.ts): HTML pages, the
+ * redirect pages among them, and every file by extension, so the two sides' work can be
+ * compared kind by kind.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { extname, join, relative } from "node:path";
+
+export interface Output {
+  /** HTML files, redirects included. */
+  htmlPages: number;
+  /** HTML files that only redirect (`<meta http-equiv="refresh">`): aliases, Hugo's page/1/. */
+  redirectPages: number;
+  files: number;
+  bytes: number;
+  /** Files per extension (`.html`, `.txt`, `.bib`...). */
+  byExtension: Record<string, number>;
+}
+
+export function outputOf(dir: string, skip: (path: string) => boolean = () => false): Output {
+  const output: Output = { htmlPages: 0, redirectPages: 0, files: 0, bytes: 0, byExtension: {} };
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    if (skip(relative(dir, path))) continue;
+    const size = statSync(path).size;
+    const ext = extname(entry.name) || "(none)";
+    output.files++;
+    output.bytes += size;
+    output.byExtension[ext] = (output.byExtension[ext] ?? 0) + 1;
+    if (ext !== ".html") continue;
+    output.htmlPages++;
+    // Redirect pages are a few hundred bytes; only those are read.
+    if (size < 2048 && /http-equiv="?refresh/i.test(readFileSync(path, "utf8"))) {
+      output.redirectPages++;
+    }
+  }
+  return output;
+}
+
+/** `YYYY/MM/DD/<slug>` of every entry under `articles/`, from the file paths. */
+export function entryKeys(articlesDir: string): string[] {
+  return readdirSync(articlesDir, { recursive: true, encoding: "utf8" })
+    .filter((file) => file.endsWith(".md"))
+    .map((file) => file.slice(0, -3));
+}
+
+/** Entries whose page is missing at /articles/YYYY/MM/DD/<slug>/ in a build. */
+export function missingPages(outDir: string, keys: string[]): string[] {
+  return keys.filter((key) => !existsSync(join(outDir, "articles", key, "index.html")));
+}
+
+/** Warning and error lines of a build's output. */
+export function warningLines(output: string): string[] {
+  return output
+    .split("\n")
+    .map((line) => line.trim())
+    .filter((line) => /^(WARN|ERROR)\b|\[(warn|error)\]|\bwarning\b/i.test(line));
+}
+
+/**
+ * CPU time (user + system) of the children this process has waited for, and of theirs:
+ * `cutime` + `cstime` of /proc/self/stat, in clock ticks of `ticksPerSecond`. Its growth
+ * over a build is the CPU the build used, which, unlike wall time, does not grow when other
+ * work shares the cores.
+ */
+export function childrenCpuMs(ticksPerSecond: number): number {
+  const stat = readFileSync("/proc/self/stat", "utf8");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return ((Number(fields[13]) + Number(fields[14])) * 1000) / ticksPerSecond;
+}
