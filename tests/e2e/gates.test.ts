@@ -301,7 +301,7 @@ describe("each gate fails on a deliberately broken page", () => {
 
   test("routes: a [...page] list needs a page/N page, and an article-shaped page is no alias", async () => {
     const fixture = join(ROOT, "tests/fixtures/broken-routes");
-    const { missing } = await routeCoverage(join(fixture, "dist"), join(fixture, "pages"));
+    const { missing } = await routeCoverage(join(fixture, "built"), join(fixture, "pages"));
     assert.deepEqual(missing, ["sources/[...page].md (page/N)", "[...alias].md (page)"]);
   });
 });
