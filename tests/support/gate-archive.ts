@@ -8,7 +8,7 @@ import { execFileSync } from "node:child_process";
 import { cp, mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { PAGE_SIZE } from "../../src/lib/browse.ts";
+import { PAGE_SIZE } from "../../src/lib/paginate.ts";
 import { ROOT } from "./build-site.ts";
 import { FIXTURE_ARTICLES, writeFixtureArchive, type FixtureArticle } from "./fixture-archive.ts";
 
