@@ -28,7 +28,8 @@ const STORE_FORMAT = "no-body-1";
  */
 const articlesLoader: Loader = {
   name: "archive-articles",
-  load: async ({ store, parseData, generateDigest, logger }) => {
+  load: async (context) => {
+    const { store, logger } = context;
     const started = performance.now();
     const files = (await readdir(articlesDir, { recursive: true }))
       .filter((file) => file.endsWith(".md"))
@@ -44,12 +45,12 @@ const articlesLoader: Loader = {
         readFile(path, "utf8"),
         readFile(originalFileFor(path)).catch(() => null),
       ]);
-      const digest = generateDigest(STORE_FORMAT + text);
+      const digest = context.generateDigest(STORE_FORMAT + text);
       let entry = store.get(id);
       if (entry?.digest !== digest) {
         // An options object turns off gray-matter's cache of every file it has parsed.
         const { data } = matter(text, {});
-        const valid = await parseData({ id, data, filePath: path });
+        const valid = await context.parseData({ id, data, filePath: path });
         // No body: pages read it from the file (src/archive.ts articleBody). Astro bundles
         // the data store as one string, which at 100,000 bodies outgrew V8's string limit.
         entry = { id, data: valid, filePath: relative(process.cwd(), path), digest };

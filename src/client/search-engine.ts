@@ -196,7 +196,7 @@ export class SearchEngine {
       this.pagefind.search(term),
       ...keywords.map((word) => this.pagefind.search(`"${word}"`)),
     ]);
-    if (keywords.length === 0) return response!.results;
+    if (keywords.length === 0) return response.results;
     const words = await Promise.all(
       keywords.map(async (word, i): Promise<WordMatches> => {
         const found = ids(exact[i]!);
@@ -205,12 +205,12 @@ export class SearchEngine {
       }),
     );
     const kept = new Set(
-      keepAcrossShards(ids(response!), words, (id) => {
+      keepAcrossShards(ids(response), words, (id) => {
         const row = this.table.rowOf.get(id);
         return row === undefined ? undefined : this.shardOfRow[row];
       }),
     );
-    return response!.results.filter((r) => kept.has(r.id));
+    return response.results.filter((r) => kept.has(r.id));
   }
 
   /** Pagefind's results for a plan, as table rows (in rank order) to results. */
@@ -226,7 +226,7 @@ export class SearchEngine {
         ...plan.phrases.map((phrase) => this.searchAllWords(phrase)),
       ]);
       const keep = phrases.map((found) => new Set(found.map((r) => r.id)));
-      results = words!.filter((r) => keep.every((ids) => ids.has(r.id)));
+      results = words.filter((r) => keep.every((ids) => ids.has(r.id)));
     } else {
       results = await this.searchAllWords(plan.term);
     }

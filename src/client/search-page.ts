@@ -187,13 +187,16 @@ class SearchPage extends HTMLElement {
         "change",
       );
     });
-    this.#results.onMore(async () => {
-      const current = this.#generation;
-      const items = await this.#results.showMore(() => current === this.#generation);
-      if (items) this.#summary.show(this.#summaryText());
-      items?.[0]?.querySelector("a")?.focus();
-      this.#summary.announce();
-    });
+    // A click starts the next page loading; nothing waits for it.
+    this.#results.onMore(() => void this.#showMore());
+  }
+
+  async #showMore(): Promise<void> {
+    const current = this.#generation;
+    const items = await this.#results.showMore(() => current === this.#generation);
+    if (items) this.#summary.show(this.#summaryText());
+    items?.[0]?.querySelector("a")?.focus();
+    this.#summary.announce();
   }
 
   // -------------------------------------------------------------------------------------

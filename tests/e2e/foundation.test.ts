@@ -14,6 +14,13 @@ import { launchBrowser, watchConsole } from "../support/browser.ts";
 const PERMALINK = "/articles/2019/12/11/azerbaijan-and-pakistan-discuss-military-cooperation/";
 const SEED = join(ROOT, "tests/fixtures/seed/000_b582ce3222314d79.txt");
 
+/** The part of Pagefind's browser bundle (/pagefind/pagefind.js) the search test calls. */
+interface PagefindBundle {
+  search: (term: string) => Promise<{
+    results: { data: () => Promise<{ meta: Record<string, string>; content: string }> }[];
+  }>;
+}
+
 let server: StaticServer;
 let browser: Browser;
 
@@ -127,10 +134,10 @@ describe("the first article", () => {
     const page = await browser.newPage();
     await page.goto(`${server.origin}/search/`);
     const found = await page.evaluate(async (bundle) => {
-      const pagefind = await import(bundle);
+      const pagefind = (await import(bundle)) as PagefindBundle;
       const search = await pagefind.search("Afandiyeva");
-      const data = await search.results[0].data();
-      return { byline: data.meta.byline as string, content: data.content as string };
+      const data = await search.results[0]!.data();
+      return { byline: data.meta["byline"], content: data.content };
     }, "/pagefind/pagefind.js");
     // The byline is indexed as metadata, the text alone as the body (excerpts come from it).
     assert.equal(found.byline, "By Ofeliya Afandiyeva · Azernews · 11 December 2019");

@@ -323,22 +323,22 @@ describe("the article page", () => {
 
   test("NewsArticle JSON-LD parses, with headline, date, author, publisher, language and source", async () => {
     const json = await page.locator('script[type="application/ld+json"]').textContent();
-    const data = JSON.parse(json!);
+    const data = JSON.parse(json!) as Record<string, unknown>;
     assert.equal(data["@context"], "https://schema.org");
     assert.equal(data["@type"], "NewsArticle");
-    assert.equal(data.headline, SEED.title);
-    assert.equal(data.datePublished, "2019-12-11");
-    assert.deepEqual(data.author, [
+    assert.equal(data["headline"], SEED.title);
+    assert.equal(data["datePublished"], "2019-12-11");
+    assert.deepEqual(data["author"], [
       { "@type": "Person", name: SEED.author, url: `${SITE}/authors/ofeliya-afandiyeva/` },
     ]);
-    assert.deepEqual(data.publisher, {
+    assert.deepEqual(data["publisher"], {
       "@type": "Organization",
       name: "Azernews",
       url: `${SITE}/sources/azernews/`,
     });
-    assert.equal(data.inLanguage, "en");
-    assert.equal(data.isBasedOn, SEED.originalUrl);
-    assert.equal(data.url, `${SITE}${PERMALINK}`);
+    assert.equal(data["inLanguage"], "en");
+    assert.equal(data["isBasedOn"], SEED.originalUrl);
+    assert.equal(data["url"], `${SITE}${PERMALINK}`);
   });
 
   test("Open Graph, Highwire and Twitter metadata", async () => {
@@ -456,7 +456,7 @@ describe("citation downloads", () => {
     }
     assert.equal(depth, 0);
     const fields = Object.fromEntries(
-      [...bib.matchAll(/^\s+(\w+)\s+= (.*?),?$/gm)].map((m) => [m[1], m[2]]),
+      [...bib.matchAll(/^\s+(\w+)\s+= (.*?),?$/gm)].map((m) => [m[1]!, m[2]!] as const),
     );
     assert.deepEqual(Object.keys(fields), [
       "author",
@@ -489,15 +489,15 @@ describe("citation downloads", () => {
   });
 
   test("cite.json is CSL-JSON with the required fields of an article-newspaper", async () => {
-    const items = await (await fetch(url(`${PERMALINK}cite.json`))).json();
+    const items: unknown = await (await fetch(url(`${PERMALINK}cite.json`))).json();
     assert.ok(Array.isArray(items) && items.length === 1);
-    const [item] = items;
+    const item = items[0] as Record<string, unknown>;
     for (const field of ["id", "type", "title", "container-title", "issued", "author", "URL"]) {
       assert.ok(field in item, `missing ${field}`);
     }
-    assert.equal(item.type, "article-newspaper");
-    assert.deepEqual(item.issued, { "date-parts": [[2019, 12, 11]] });
-    assert.deepEqual(item.author, [{ family: "Afandiyeva", given: "Ofeliya" }]);
+    assert.equal(item["type"], "article-newspaper");
+    assert.deepEqual(item["issued"], { "date-parts": [[2019, 12, 11]] });
+    assert.deepEqual(item["author"], [{ family: "Afandiyeva", given: "Ofeliya" }]);
   });
 });
 
@@ -550,7 +550,10 @@ describe("feeds and discovery", () => {
             ),
           ),
         );
-      assert.ok(links.includes("alternate application/rss+xml /rss.xml"), `${path}: ${links}`);
+      assert.ok(
+        links.includes("alternate application/rss+xml /rss.xml"),
+        `${path}: ${links.join(", ")}`,
+      );
       assert.ok(links.includes("alternate application/atom+xml /atom.xml"), path);
       assert.ok(links.includes("icon image/svg+xml /favicon.svg"), path);
       assert.ok(links.includes(`canonical ${SITE}${path}`), path);
@@ -657,7 +660,7 @@ describe("design", () => {
         const style = getComputedStyle(p);
         const context = document.createElement("canvas").getContext("2d")!;
         context.font = `${style.fontSize} ${style.fontFamily}`;
-        const text = p.textContent!;
+        const text = p.textContent;
         const average = context.measureText(text).width / text.length;
         return p.getBoundingClientRect().width / average;
       });

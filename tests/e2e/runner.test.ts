@@ -10,7 +10,8 @@ import { ROOT } from "../support/build-site.ts";
 
 function runRunner(...args: string[]): { code: number | null; lastLine: string; output: string } {
   // Without NODE_TEST_CONTEXT, which would make the child's run() skip its files.
-  const { NODE_TEST_CONTEXT: _, ...env } = process.env;
+  const env = { ...process.env };
+  delete env["NODE_TEST_CONTEXT"];
   const child = spawnSync(process.execPath, ["tests/run.ts", ...args], {
     cwd: ROOT,
     encoding: "utf8",

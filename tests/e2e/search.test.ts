@@ -7,18 +7,17 @@ import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
 import { mkdtemp, readFile } from "node:fs/promises";
-import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { buildSite } from "../support/build-site.ts";
 import { serveStatic, type StaticServer } from "../support/static-server.ts";
 import { launchBrowser, watchConsole } from "../support/browser.ts";
+import { axeViolationsOn, WCAG_TAGS } from "../support/browser-gates.ts";
 import { writeSearchArchive, type FixtureArticle } from "../support/search-fixture.ts";
 import type { ShardManifest } from "../../src/lib/search/shards.ts";
 
 const BRIEFS = 22;
-const axeSource: string = createRequire(import.meta.url)("axe-core").source;
 
 const ARTICLES: FixtureArticle[] = [
   {
@@ -196,7 +195,7 @@ async function facetCounts(page: Page, facet: string): Promise<Record<string, nu
     Object.fromEntries(
       items.map((item) => {
         const box = item.querySelector("input")!;
-        const count = item.querySelector(".search-count")!.textContent!;
+        const count = item.querySelector(".search-count")!.textContent;
         return [box.value, Number(count.replace(/[^\d]/g, ""))];
       }),
     ),
@@ -355,8 +354,8 @@ describe("search: results while typing", () => {
     const { page, close } = await openSearch("?q=Afandiyeva");
     const results = await page.locator(".search-result").evaluateAll((items) =>
       items.map((item) => ({
-        title: item.querySelector("h3")!.textContent!,
-        excerpt: item.querySelector(".search-excerpt")!.textContent!,
+        title: item.querySelector("h3")!.textContent,
+        excerpt: item.querySelector(".search-excerpt")!.textContent,
       })),
     );
     assert.equal(results.length, 2);
@@ -716,21 +715,7 @@ describe("search: accessibility checked with axe", () => {
         await page.goto(`${server.origin}${path}`);
         if (path.startsWith("/search/")) await settled(page);
         else await page.locator("mark").first().waitFor();
-        await page.evaluate(axeSource);
-        const violations = await page.evaluate(async () => {
-          const axe = (window as unknown as { axe: { run: (...args: unknown[]) => Promise<any> } })
-            .axe;
-          const result = await axe.run(document, {
-            runOnly: {
-              type: "tag",
-              values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"],
-            },
-          });
-          return result.violations.map(
-            (v: any) =>
-              `${v.id}: ${v.help} (${v.nodes.map((n: any) => n.target.join(" ")).join(", ")})`,
-          );
-        });
+        const violations = await axeViolationsOn(page, WCAG_TAGS);
         assert.deepEqual(violations, []);
         await context.close();
       });

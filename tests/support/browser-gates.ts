@@ -4,11 +4,12 @@
  * site's origin.
  */
 import { createRequire } from "node:module";
+import type { AxeResults, RunOptions } from "axe-core";
 import type { Browser, Page } from "playwright-core";
 import { watchConsole } from "./browser.ts";
 import type { CheckedPage } from "./site-pages.ts";
 
-const axeSource: string = createRequire(import.meta.url)("axe-core").source;
+const { source: axeSource } = createRequire(import.meta.url)("axe-core") as { source: string };
 
 /** The axe rule tags the accessibility gate runs: WCAG 2.0, 2.1 and 2.2, levels A and AA. */
 export const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
@@ -29,6 +30,24 @@ async function holdRedirect(page: Page, origin: string, url: string): Promise<vo
   });
 }
 
+/** The axe API the injected script puts on `window`. */
+interface AxeGlobal {
+  axe: { run: (context: Document, options: RunOptions) => Promise<AxeResults> };
+}
+
+/** `rule: help (targets)` for every axe violation of the rules tagged `tags` on `page`. */
+export async function axeViolationsOn(page: Page, tags: readonly string[]): Promise<string[]> {
+  await page.evaluate(axeSource);
+  return page.evaluate(async (tags) => {
+    const result = await (window as unknown as AxeGlobal).axe.run(document, {
+      runOnly: { type: "tag", values: [...tags] },
+    });
+    return result.violations.map(
+      (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`,
+    );
+  }, tags);
+}
+
 /** `route url: rule: help (targets)` for every axe violation on the pages. */
 export async function axeViolations(
   browser: Browser,
@@ -44,16 +63,7 @@ export async function axeViolations(
     if (redirect) await holdRedirect(page, origin, url);
     await page.goto(`${origin}${url}`);
     await page.waitForLoadState("networkidle");
-    await page.evaluate(axeSource);
-    const violations: string[] = await page.evaluate(async (tags) => {
-      const result = await (window as any).axe.run(document, {
-        runOnly: { type: "tag", values: tags },
-      });
-      return result.violations.map(
-        (v: any) =>
-          `${v.id}: ${v.help} (${v.nodes.map((n: any) => n.target.join(" ")).join(", ")})`,
-      );
-    }, WCAG_TAGS);
+    const violations = await axeViolationsOn(page, WCAG_TAGS);
     failures.push(...violations.map((v) => `${route} ${url}: ${v}`));
     await page.close();
   }

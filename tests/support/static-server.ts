@@ -2,7 +2,7 @@
  * A minimal static host for built sites, behaving like a plain CDN: directory URLs serve
  * index.html, unknown paths serve 404.html with status 404, files are served as bytes.
  */
-import { createServer, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize } from "node:path";
 import type { AddressInfo } from "node:net";
@@ -33,7 +33,7 @@ export interface StaticServer {
 
 export async function serveStatic(root: string, port = 0): Promise<StaticServer> {
   let sent = 0;
-  const server: Server = createServer(async (req, res) => {
+  const serve = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? "/", "http://localhost");
     let path = normalize(join(root, decodeURIComponent(url.pathname)));
     if (!path.startsWith(normalize(root))) {
@@ -60,7 +60,9 @@ export async function serveStatic(root: string, port = 0): Promise<StaticServer>
       sent += body.length;
       res.writeHead(404, { "Content-Type": TYPES[".html"]! }).end(body);
     }
-  });
+  };
+  // Each request is answered on its own: the server does not wait for a handler.
+  const server: Server = createServer((req, res) => void serve(req, res));
   await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
   const { port: actual } = server.address() as AddressInfo;
   return {

@@ -23,7 +23,8 @@ describe("article frontmatter schema", () => {
   });
 
   test("language defaults to en; author may be a list; aliases are site paths", () => {
-    const { language: _language, ...rest } = good;
+    const rest: Partial<typeof good> = { ...good };
+    delete rest.language;
     const result = validateFrontmatter({
       ...rest,
       author: ["A. One", "B. Two"],

@@ -145,7 +145,7 @@ export function encodeFacetTable(
  */
 export function mergedPositionsOfRows(segments: readonly number[]): number[] {
   const offsets = segments.map((_, i) => segments.slice(0, i).reduce((a, b) => a + b, 0));
-  const positions: number[] = new Array(segments.reduce((a, b) => a + b, 0));
+  const positions = new Array<number>(segments.reduce((a, b) => a + b, 0));
   const longest = Math.max(0, ...segments);
   let merged = 0;
   for (let rank = 0; rank < longest; rank++) {
@@ -161,7 +161,9 @@ export function mergedPositionsOfRows(segments: readonly number[]): number[] {
  * (`search(null, { sort: { permalink: "asc" } })`). Throws when they do not line up.
  */
 export function decodeFacetTable(encoded: EncodedFacetTable, ids: readonly string[]): FacetTable {
-  if (encoded.version !== 3) throw new Error(`Unknown facet table version ${encoded.version}`);
+  // Typed 3, but read from a file an older or newer build may have written.
+  const version: number = encoded.version;
+  if (version !== 3) throw new Error(`Unknown facet table version ${version}`);
   const aligned =
     ids.length === encoded.rows && encoded.checkpoints.every(([row, id]) => ids[row] === id);
   if (!aligned) {

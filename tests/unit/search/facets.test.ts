@@ -10,6 +10,7 @@ import {
   orderFacetValues,
   previewValues,
   sortByDate,
+  type EncodedFacetTable,
   type FacetRecord,
   type Selection,
 } from "../../../src/lib/search/facets.ts";
@@ -74,7 +75,7 @@ const idsInOrder = (records: FacetRecord[]) =>
   [...records].sort((a, b) => (a.url < b.url ? -1 : 1)).map((r) => r.id);
 
 const table = decodeFacetTable(
-  JSON.parse(JSON.stringify(encodeFacetTable(RECORDS))),
+  JSON.parse(JSON.stringify(encodeFacetTable(RECORDS))) as EncodedFacetTable,
   idsInOrder(RECORDS),
 );
 const ids = (rows: number[]) => rows.map((row) => table.ids[row]);
