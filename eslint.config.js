@@ -3,10 +3,11 @@
 // tests, benchmarks) and eslint-plugin-astro's recommended rules over components, with the
 // same type information in their frontmatter and scripts. `npm run check` runs it with
 // --max-warnings 0.
+import { defineConfig } from "eslint/config";
 import tseslint from "typescript-eslint";
 import astro from "eslint-plugin-astro";
 
-export default tseslint.config(
+export default defineConfig(
   {
     ignores: [
       "dist/",

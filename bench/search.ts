@@ -93,7 +93,7 @@ function watchTransfer(page: Page) {
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-async function importCorpus(temp: string, articles: number, seed: number): Promise<string> {
+function importCorpus(temp: string, articles: number, seed: number): string {
   const raw = join(temp, "raw");
   const archive = join(temp, "archive");
   const corpus = generateRawArticles(raw, articles, seed);
@@ -184,7 +184,7 @@ try {
   let dist = values.dist;
   if (!dist) {
     const archive =
-      values.archive ?? (await importCorpus(temp, Number(values.articles), Number(values.seed)));
+      values.archive ?? importCorpus(temp, Number(values.articles), Number(values.seed));
     let build = await buildSite(archive, { outDir: join(temp, "dist") });
     // A build outside the project keeps its server chunks in the project's .astro/.prerender,
     // which another build running at the same time (a test, a colleague) may delete.

@@ -52,7 +52,10 @@ export function measureCommand(
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
-  const collect = (data: Buffer) => {
+  // Decoded by the streams, so a character split across chunks stays whole.
+  child.stdout.setEncoding("utf8");
+  child.stderr.setEncoding("utf8");
+  const collect = (data: string) => {
     output += data;
     if (options.echo) process.stderr.write(data);
   };

@@ -53,7 +53,7 @@ describe("times from the build's log", () => {
     assert.equal(index?.seconds, 21.003);
     assert.equal(index?.pages, 9946);
     assert.equal(index?.fromLog, true);
-    assert.match(index!.line, /^Indexed 9946 pages in 21003 ms/);
+    assert.match(index.line, /^Indexed 9946 pages in 21003 ms/);
   });
 
   it("reads the sync and article-file times", () => {
