@@ -1,11 +1,12 @@
 /**
- * The search page's engine: Pagefind's JS API finds and ranks the words, the facet table
- * (src/lib/search/facets.ts) narrows them to the selected facets and dates, counts the
- * facets and orders by date. Pagefind itself is the `pagefind.js` the build writes next to
- * the index (same origin, no CDN); it runs in the page's thread, with no filter loaded, so a
- * search of 10,000 articles takes tens of milliseconds.
+ * The search engine, run in the search worker (src/client/search-worker.ts): Pagefind's JS
+ * API finds and ranks the words, the facet table (src/lib/search/facets.ts) narrows them to
+ * the selected facets and dates, counts the facets and orders by date. Pagefind itself is
+ * the `pagefind.js` the build writes next to the index (same origin, no CDN), with no filter
+ * loaded. A common word can keep Pagefind's WebAssembly busy for seconds on a large archive:
+ * in the worker that never blocks the page, and a search that a newer one made stale stops
+ * at its next step (a WebAssembly call under way cannot be stopped).
  */
-import { PAGEFIND_PATH } from "../lib/permalink.ts";
 import { parseDateRange, type RangeProblem } from "../lib/search/dates.ts";
 import {
   allRowsNewestFirst,
@@ -15,86 +16,75 @@ import {
   ROW_ORDER_SORT_KEY,
   sortByDate,
   type Counts,
-  type EncodedFacetTable,
   type FacetTable,
 } from "../lib/search/facets.ts";
 import {
   keepAcrossShards,
   needsPrefixSearch,
-  SHARD_MANIFEST_FILE,
   shardOfRows,
-  type ShardManifest,
   type WordMatches,
 } from "../lib/search/shards.ts";
 import { looseWords, parseQuery, planQuery, type QueryPlan } from "../lib/search/query.ts";
 import { effectiveSort, type SearchState, type SortOrder } from "../lib/search/state.ts";
-
-export interface PagefindFragment {
-  url: string;
-  excerpt: string;
-  meta: Record<string, string | undefined>;
-  filters: Record<string, string[] | undefined>;
-}
-
-export interface PagefindResult {
-  id: string;
-  data: () => Promise<PagefindFragment>;
-}
-
-interface PagefindApi {
-  init: () => Promise<void>;
-  mergeIndex: (path: string) => Promise<void>;
-  search: (
-    term: string | null,
-    options?: { sort?: Record<string, "asc" | "desc"> },
-  ) => Promise<{ results: PagefindResult[] }>;
-}
-
-interface PagefindModule {
-  createInstance: (options: Record<string, unknown>) => PagefindApi;
-}
+import type { ResultFragment } from "./search-protocol.ts";
+import {
+  loadFacetTable,
+  loadManifest,
+  loadPagefind,
+  type PagefindApi,
+  type PagefindResult,
+} from "./search-index.ts";
 
 export interface SearchOutcome {
+  /** Numbers outcomes: a search asked again returns the same outcome, with its number. */
+  serial: number;
   /** Matching pages, in the order to show them. */
   results: PagefindResult[];
   counts: Counts;
   rangeProblems: RangeProblem[];
 }
 
-async function gunzipIfNeeded(bytes: ArrayBuffer): Promise<string> {
-  const head = new Uint8Array(bytes, 0, 2);
-  if (head[0] !== 0x1f || head[1] !== 0x8b) return new TextDecoder().decode(bytes);
-  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
-  return new Response(stream).text();
+/** Thrown at the next step of a search that a newer one has replaced. */
+export class StaleSearch extends Error {
+  constructor() {
+    super("a newer search replaced this one");
+  }
 }
 
-/** The index's shards and facet table: a fixed name, so always revalidated. */
-async function loadManifest(): Promise<ShardManifest> {
-  const response = await fetch(`${PAGEFIND_PATH}${SHARD_MANIFEST_FILE}`, { cache: "no-cache" });
-  if (!response.ok) throw new Error(`${response.status} fetching the search index manifest`);
-  return (await response.json()) as ShardManifest;
-}
-
-async function loadFacetTable(manifest: ShardManifest): Promise<EncodedFacetTable> {
-  const response = await fetch(`${PAGEFIND_PATH}${manifest.facets}`);
-  if (!response.ok) throw new Error(`${response.status} fetching the facet table`);
-  return JSON.parse(await gunzipIfNeeded(await response.arrayBuffer())) as EncodedFacetTable;
-}
+/** Says whether the search asking is still the latest one. */
+export type IsCurrent = () => boolean;
 
 /**
- * Pagefind over every shard: the first (oldest years, with the script and WebAssembly) is
- * the primary index, the others are merged into it in order, so results of a search sorted
- * by permalink come oldest shard first, as the facet table's rows do.
+ * Lets the thread take its next task, so a message from the page that came meanwhile (a
+ * newer search) is read before the next step: Pagefind's calls on chunks already loaded
+ * resolve without ever yielding.
  */
-async function loadPagefind(manifest: ShardManifest): Promise<PagefindApi> {
-  const url = `${PAGEFIND_PATH}pagefind.js`;
-  const module = (await import(/* @vite-ignore */ url)) as PagefindModule;
-  // No worker: one file less before the first result; without filters loaded, searches
-  // take milliseconds and do not hold up typing.
-  const pagefind = module.createInstance({ noWorker: true, excerptLength: 30 });
-  await pagefind.init();
-  await Promise.all(manifest.shards.slice(1).map((shard) => pagefind.mergeIndex(shard.path)));
-  return pagefind;
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** Test-only: keeps the thread busy for `ms`, as a long WebAssembly call would. */
+function busyWait(ms: number): void {
+  const end = performance.now() + ms;
+  while (performance.now() < end) {
+    // Busy on purpose: nothing else may run on this thread meanwhile.
+  }
+}
+
+/** The fields the page shows of each result, as plain data. */
+export async function fragmentsOf(results: readonly PagefindResult[]): Promise<ResultFragment[]> {
+  const fragments = await Promise.all(results.map((result) => result.data()));
+  return fragments.map(({ url, excerpt, meta, filters }) => ({ url, excerpt, meta, filters }));
+}
+
+/** Between two steps of a search: throws StaleSearch if a newer search has come. */
+type Step = () => Promise<void>;
+
+/** A search under way; a newer generation asking the same search takes it over. */
+interface Job {
+  key: string;
+  asking: { isCurrent: IsCurrent };
+  outcome: Promise<SearchOutcome>;
 }
 
 export class SearchEngine {
@@ -108,27 +98,32 @@ export class SearchEngine {
   private readonly shardOfRow: number[];
   /** Every page as a Pagefind result, by table row. */
   private readonly everything: PagefindResult[];
-  private lastKey = "";
-  private last: Promise<SearchOutcome> | undefined;
+  /** Test-only busy time after each search's Pagefind step (TEST_DELAY_KEY). */
+  private readonly testDelayMs: number;
+  private serial = 0;
+  private running: Job | undefined;
+  private last: { key: string; outcome: SearchOutcome } | undefined;
 
   private constructor(
     pagefind: PagefindApi,
     table: FacetTable,
     everything: PagefindResult[],
     segments: number[],
+    testDelayMs: number,
   ) {
     this.pagefind = pagefind;
     this.shards = segments.length;
     this.shardOfRow = shardOfRows(segments);
     this.table = table;
     this.everything = everything;
+    this.testDelayMs = testDelayMs;
     this.totals = narrow(table, allRowsNewestFirst(table), {
       facets: { source: [], author: [], year: [], language: [], section: [] },
       range: { start: null, end: null },
     }).counts;
   }
 
-  static async start(): Promise<SearchEngine> {
+  static async start({ testDelayMs = 0 } = {}): Promise<SearchEngine> {
     const manifest = await loadManifest();
     const [pagefind, encoded] = await Promise.all([
       loadPagefind(manifest),
@@ -147,34 +142,62 @@ export class SearchEngine {
       encoded,
       results.map((result) => result.id),
     );
-    return new SearchEngine(pagefind, table, results, encoded.segments);
+    return new SearchEngine(pagefind, table, results, encoded.segments, testDelayMs);
   }
 
   /**
-   * Results, counts and order for a state. The same search asked again (a closing quote
-   * or a trailing space changes the words typed, not the search) returns the same outcome.
+   * Results, counts and order for a state, while `isCurrent` holds (else StaleSearch). The
+   * same search asked again (a closing quote or a trailing space changes the words typed,
+   * not the search) returns the same outcome, or takes over the run still under way.
    */
-  search(state: SearchState): Promise<SearchOutcome> {
+  search(state: SearchState, isCurrent: IsCurrent): Promise<SearchOutcome> {
     const plan = planQuery(parseQuery(state.q));
     const order = effectiveSort(state, plan.kind !== "browse");
     const key = JSON.stringify([plan, state.facets, state.from.trim(), state.to.trim(), order]);
-    if (key !== this.lastKey || !this.last) {
-      this.lastKey = key;
-      this.last = this.run(plan, state, order);
-      this.last.catch(() => (this.last = undefined));
+    if (this.last?.key === key) return Promise.resolve(this.last.outcome);
+    if (this.running?.key === key) {
+      this.running.asking.isCurrent = isCurrent;
+      return this.running.outcome;
     }
-    return this.last;
+    const asking = { isCurrent };
+    const job: Job = {
+      key,
+      asking,
+      outcome: this.run(plan, state, order, () => asking.isCurrent()),
+    };
+    this.running = job;
+    const done = () => {
+      if (this.running === job) this.running = undefined;
+    };
+    job.outcome.then((outcome) => {
+      this.last = { key, outcome };
+      done();
+    }, done);
+    return job.outcome;
   }
 
-  private async run(plan: QueryPlan, state: SearchState, order: SortOrder): Promise<SearchOutcome> {
+  private async run(
+    plan: QueryPlan,
+    state: SearchState,
+    order: SortOrder,
+    isCurrent: IsCurrent,
+  ): Promise<SearchOutcome> {
+    const step = async () => {
+      await nextTask();
+      if (!isCurrent()) throw new StaleSearch();
+    };
     const { range, problems } = parseDateRange(state.from, state.to);
-    const found = await this.find(plan);
+    const found = await this.find(plan, step);
+    await step();
+    if (this.testDelayMs > 0) busyWait(this.testDelayMs);
+    await step();
     const { rows, counts } = narrow(this.table, [...found.keys()], {
       facets: state.facets,
       range: problems.includes("reversed") ? { start: "9999-12-31", end: "0000-01-01" } : range,
     });
     const ordered = order === "relevance" ? rows : sortByDate(this.table, rows, order);
     return {
+      serial: ++this.serial,
       results: ordered.map((row) => found.get(row)!),
       counts,
       rangeProblems: problems,
@@ -182,53 +205,73 @@ export class SearchEngine {
   }
 
   /**
+   * Pagefind's results for each term, one search at a time (their chunks load together
+   * first), so a stale search stops between them (`step` throws).
+   */
+  private async searchEach(terms: string[], step: Step): Promise<PagefindResult[][]> {
+    await Promise.all(terms.map((term) => this.pagefind.preload(term)));
+    const found: PagefindResult[][] = [];
+    for (const term of terms) {
+      await step();
+      found.push((await this.pagefind.search(term)).results);
+    }
+    return found;
+  }
+
+  /**
    * Pages holding every word of `term`, best first. Over several shards, each word is also
    * looked up exactly (and, while half typed, alone), from the chunks already loaded, so
    * the merged answer is the one a single index would give (see keepAcrossShards).
    */
-  private async searchAllWords(term: string): Promise<PagefindResult[]> {
+  private async searchAllWords(term: string, step: Step): Promise<PagefindResult[]> {
     const keywords =
       this.shards < 2
         ? []
         : [...new Set(looseWords(term.replaceAll('"', " ")).map((w) => w.toLowerCase()))];
-    const ids = (found: { results: PagefindResult[] }) => found.results.map((r) => r.id);
-    const [response, ...exact] = await Promise.all([
-      this.pagefind.search(term),
-      ...keywords.map((word) => this.pagefind.search(`"${word}"`)),
-    ]);
-    if (keywords.length === 0) return response.results;
-    const words = await Promise.all(
-      keywords.map(async (word, i): Promise<WordMatches> => {
-        const found = ids(exact[i]!);
-        if (!needsPrefixSearch(keywords.length, found.length)) return { exact: found };
-        return { exact: found, prefix: new Set(ids(await this.pagefind.search(word))) };
-      }),
+    const ids = (results: PagefindResult[]) => results.map((r) => r.id);
+    const [results, ...exact] = await this.searchEach(
+      [term, ...keywords.map((word) => `"${word}"`)],
+      step,
     );
+    if (keywords.length === 0) return results!;
+    const words: WordMatches[] = [];
+    for (const [i, word] of keywords.entries()) {
+      const found = ids(exact[i]!);
+      if (!needsPrefixSearch(keywords.length, found.length)) {
+        words.push({ exact: found });
+        continue;
+      }
+      await step();
+      words.push({
+        exact: found,
+        prefix: new Set(ids((await this.pagefind.search(word)).results)),
+      });
+    }
     const kept = new Set(
-      keepAcrossShards(ids(response), words, (id) => {
+      keepAcrossShards(ids(results!), words, (id) => {
         const row = this.table.rowOf.get(id);
         return row === undefined ? undefined : this.shardOfRow[row];
       }),
     );
-    return response.results.filter((r) => kept.has(r.id));
+    return results!.filter((r) => kept.has(r.id));
   }
 
   /** Pagefind's results for a plan, as table rows (in rank order) to results. */
-  private async find(plan: QueryPlan): Promise<Map<number, PagefindResult>> {
+  private async find(plan: QueryPlan, step: Step): Promise<Map<number, PagefindResult>> {
     if (plan.kind === "browse") {
       return new Map(allRowsNewestFirst(this.table).map((row) => [row, this.everything[row]!]));
     }
     let results: PagefindResult[];
     if (plan.kind === "mixed") {
       // All the words, then only the pages that also hold each phrase word for word.
-      const [words, ...phrases] = await Promise.all([
-        this.searchAllWords(plan.term),
-        ...plan.phrases.map((phrase) => this.searchAllWords(phrase)),
-      ]);
-      const keep = phrases.map((found) => new Set(found.map((r) => r.id)));
+      const words = await this.searchAllWords(plan.term, step);
+      const keep: Set<string>[] = [];
+      for (const phrase of plan.phrases) {
+        keep.push(new Set((await this.searchAllWords(phrase, step)).map((r) => r.id)));
+      }
       results = words.filter((r) => keep.every((ids) => ids.has(r.id)));
     } else {
-      results = await this.searchAllWords(plan.term);
+      results = await this.searchAllWords(plan.term, step);
     }
     const found = new Map<number, PagefindResult>();
     for (const result of results) {

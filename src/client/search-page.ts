@@ -3,8 +3,9 @@
  * owner of their state. It reads the state from the URL and keeps the URL in step with
  * the controls (typing replaces the current history entry, every other change adds one, so
  * back and forward step through searches), searches as the reader types, and shows
- * results and facet counts through its parts. The rules live in src/lib; this element
- * only wires them to the page, and looks up nothing outside itself.
+ * results and facet counts through its parts. The searching itself runs in a worker
+ * (src/client/search-client.ts), so a slow search never holds up typing. The rules live in
+ * src/lib; this element only wires them to the page, and looks up nothing outside itself.
  */
 import { highlightedPath, searchPathFor } from "../lib/permalink.ts";
 import { SITE_NAME } from "../lib/site.ts";
@@ -29,7 +30,9 @@ import {
   summaryText,
 } from "../lib/search/text.ts";
 import type { RangeProblem } from "../lib/search/dates.ts";
-import { SearchEngine, type SearchOutcome } from "./search-engine.ts";
+import type { Counts } from "../lib/search/facets.ts";
+import { SearchClient } from "./search-client.ts";
+import type { SearchAnswer } from "./search-protocol.ts";
 import { FacetList } from "./search-facets.ts";
 import { ResultList } from "./search-results.ts";
 import { SearchSummary } from "./search-summary.ts";
@@ -55,13 +58,15 @@ class SearchPage extends HTMLElement {
   #results!: ResultList;
   #summary!: SearchSummary;
   #state: SearchState = parseSearchState(location.search);
-  #engine: SearchEngine | null = null;
+  #client: SearchClient | null = null;
+  /** Counts over the whole archive, once the index has loaded. */
+  #totals: Counts | null = null;
   /** Increases with every search; an answer to an older one is dropped. */
   #generation = 0;
   /** True while consecutive keystrokes share one history entry. */
   #typing = false;
-  /** The search whose results are on the page. */
-  #shownOutcome: SearchOutcome | null = null;
+  /** The outcome (SearchAnswer.outcome) whose results are on the page. */
+  #shownOutcome: number | null = null;
   #deferred: ReturnType<typeof setTimeout> | undefined;
   readonly #onPopState = () => {
     this.#typing = false;
@@ -102,11 +107,14 @@ class SearchPage extends HTMLElement {
     root.hidden = false;
     this.#showState();
     loading.hidden = false;
-    SearchEngine.start()
-      .then((engine) => {
-        this.#engine = engine;
+    const client = new SearchClient();
+    this.#client = client;
+    client
+      .start()
+      .then((totals) => {
+        this.#totals = totals;
         loading.hidden = true;
-        this.#facets.build(engine.totals);
+        this.#facets.build(totals);
         this.#showState();
         return this.#search();
       })
@@ -151,8 +159,9 @@ class SearchPage extends HTMLElement {
     document.title = `${searchTitle(next)} | ${SITE_NAME}`;
     clearTimeout(this.#deferred);
     if (how === "typing" && startsNewWord(next.q)) {
-      // Keep what is shown; search at the next letter, or when typing pauses.
-      this.#generation++;
+      // Keep what is shown; search at the next letter, or when typing pauses. What the
+      // worker still runs for older words stops.
+      this.#client?.cancel(++this.#generation);
       this.#setStatus("searching");
       this.#deferred = setTimeout(() => void this.#search(), WORD_PAUSE_MS);
     } else {
@@ -192,8 +201,14 @@ class SearchPage extends HTMLElement {
   }
 
   async #showMore(): Promise<void> {
+    const client = this.#client;
+    const outcome = this.#shownOutcome;
+    if (!client || outcome === null) return;
     const current = this.#generation;
-    const items = await this.#results.showMore(() => current === this.#generation);
+    const items = await this.#results.showMore(
+      (offset) => client.more(outcome, offset),
+      () => current === this.#generation,
+    );
     if (items) this.#summary.show(this.#summaryText());
     items?.[0]?.querySelector("a")?.focus();
     this.#summary.announce();
@@ -220,44 +235,47 @@ class SearchPage extends HTMLElement {
   }
 
   async #search(): Promise<void> {
-    const engine = this.#engine;
-    if (!engine) return;
+    const client = this.#client;
+    const totals = this.#totals;
+    if (!client || !totals) return;
     const current = ++this.#generation;
     this.#setStatus("searching");
-    await this.#run(engine, () => current === this.#generation);
+    await this.#run(client, totals, current);
     if (current === this.#generation) this.#setStatus("ready");
   }
 
-  async #run(engine: SearchEngine, isCurrent: () => boolean): Promise<void> {
+  async #run(client: SearchClient, totals: Counts, generation: number): Promise<void> {
+    const isCurrent = () => generation === this.#generation;
     if (!hasCriteria(this.#state)) {
+      client.cancel(generation);
       this.#shownOutcome = null;
       this.#results.clear();
       this.#summary.show(PROMPT_TEXT);
       this.#summary.silence();
       this.#showRangeProblems([]);
-      this.#facets.render(engine.totals);
+      this.#facets.render(totals);
       return;
     }
-    let outcome: SearchOutcome;
+    let answer: SearchAnswer | null;
     try {
-      outcome = await engine.search(this.#state);
+      answer = await client.search(generation, this.#state, this.#shownOutcome);
     } catch (error) {
       if (!isCurrent()) return;
       this.#summary.show(FAILED_TEXT, { announce: true });
       console.warn(error);
       return;
     }
-    if (!isCurrent()) return;
-    this.#showRangeProblems(outcome.rangeProblems);
-    if (outcome === this.#shownOutcome) {
+    if (!answer || !isCurrent()) return;
+    this.#showRangeProblems(answer.rangeProblems);
+    if (!answer.fragments) {
       // The same search (a closing quote, a trailing space): only the words shown change.
       this.#summary.show(this.#summaryText(), { announce: true });
       return;
     }
-    if (!(await this.#results.show(outcome.results, isCurrent))) return;
-    this.#shownOutcome = outcome;
+    this.#results.show(answer.fragments, answer.ids.length);
+    this.#shownOutcome = answer.outcome;
     this.#summary.show(this.#summaryText(), { announce: true });
-    this.#facets.render(outcome.counts);
+    this.#facets.render(answer.counts);
   }
 }
 

@@ -5,16 +5,16 @@
  */
 import { formatLongDate, isCalendarDate } from "../lib/dates.ts";
 import { excerptParts, resultByline } from "../lib/search/text.ts";
-import type { PagefindFragment, PagefindResult } from "./search-engine.ts";
+import type { ResultFragment } from "./search-protocol.ts";
 
-/** Results shown at first, and added by each "Show more results". */
-export const PAGE_SIZE = 10;
+/** The next results from `offset` (null: none to add), as the search worker gives them. */
+export type MoreResults = (offset: number) => Promise<ResultFragment[] | null>;
 
 export class ResultList {
   readonly #list: HTMLOListElement;
   readonly #more: HTMLButtonElement;
   readonly #linkFor: (url: string) => string;
-  #all: readonly PagefindResult[] = [];
+  #total = 0;
   #shown = 0;
 
   /**
@@ -29,7 +29,7 @@ export class ResultList {
 
   /** Matching pages in all. */
   get total(): number {
-    return this.#all.length;
+    return this.#total;
   }
 
   /** Pages shown so far. */
@@ -44,38 +44,34 @@ export class ResultList {
 
   clear(): void {
     this.#list.replaceChildren();
-    this.#all = [];
+    this.#total = 0;
     this.#shown = 0;
     this.#more.hidden = true;
   }
 
-  /**
-   * Replaces the list with the first page of `results`. False (and nothing changed) when
-   * `isCurrent` says a newer search started while the results loaded.
-   */
-  async show(results: readonly PagefindResult[], isCurrent: () => boolean): Promise<boolean> {
-    const fragments = await Promise.all(results.slice(0, PAGE_SIZE).map((r) => r.data()));
-    if (!isCurrent()) return false;
+  /** Replaces the list with the first page of a search's `total` results. */
+  show(fragments: readonly ResultFragment[], total: number): void {
     this.#list.replaceChildren(...fragments.map((fragment) => this.#item(fragment)));
-    this.#all = results;
+    this.#total = total;
     this.#shown = fragments.length;
-    this.#more.hidden = this.#shown >= this.#all.length;
-    return true;
+    this.#more.hidden = this.#shown >= this.#total;
   }
 
-  /** Appends the next page; null when a newer search started meanwhile. */
-  async showMore(isCurrent: () => boolean): Promise<HTMLLIElement[] | null> {
-    const next = this.#all.slice(this.#shown, this.#shown + PAGE_SIZE);
-    const fragments = await Promise.all(next.map((result) => result.data()));
-    if (!isCurrent()) return null;
+  /**
+   * Appends the next page, from `more`; null when `isCurrent` says a newer search started
+   * meanwhile (or there was nothing to add).
+   */
+  async showMore(more: MoreResults, isCurrent: () => boolean): Promise<HTMLLIElement[] | null> {
+    const fragments = await more(this.#shown);
+    if (!fragments || !isCurrent()) return null;
     const items = fragments.map((fragment) => this.#item(fragment));
     this.#list.append(...items);
-    this.#shown += next.length;
-    this.#more.hidden = this.#shown >= this.#all.length;
+    this.#shown += fragments.length;
+    this.#more.hidden = this.#shown >= this.#total;
     return items;
   }
 
-  #item(fragment: PagefindFragment): HTMLLIElement {
+  #item(fragment: ResultFragment): HTMLLIElement {
     const item = document.createElement("li");
     item.className = "search-result";
     const language = fragment.filters["language"]?.[0];
@@ -91,7 +87,7 @@ export class ResultList {
 }
 
 /** `By A · Source · Section · <time>11 December 2019</time>`. */
-function metaLine(fragment: PagefindFragment): HTMLParagraphElement {
+function metaLine(fragment: ResultFragment): HTMLParagraphElement {
   const meta = document.createElement("p");
   meta.className = "meta search-result-meta";
   meta.lang = "en";

@@ -16,6 +16,7 @@ import { launchBrowser, watchConsole } from "../support/browser.ts";
 import { axeViolationsOn, WCAG_TAGS } from "../support/browser-gates.ts";
 import { writeSearchArchive, type FixtureArticle } from "../support/search-fixture.ts";
 import type { ShardManifest } from "../../src/lib/search/shards.ts";
+import { TEST_DELAY_KEY } from "../../src/client/search-protocol.ts";
 
 const BRIEFS = 22;
 
@@ -372,6 +373,79 @@ describe("search: results while typing", () => {
     const { page, close } = await openSearch("?q=Baki");
     assert.equal(await page.locator(".search-result").first().getAttribute("lang"), "az");
     await close();
+  });
+});
+
+describe("search: typing while a search is slow", () => {
+  /** Each search keeps the search worker busy this long (the test-only TEST_DELAY_KEY). */
+  const SLOW_MS = 1500;
+
+  test("the page stays responsive, and only the last words' results appear", async () => {
+    const page = await browser.newPage();
+    const problems = watchConsole(page);
+    await page.addInitScript(([key, ms]) => sessionStorage.setItem(key, String(ms)), [
+      TEST_DELAY_KEY,
+      SLOW_MS,
+    ] as const);
+    await page.goto(`${server.origin}/search/`);
+    await settled(page);
+    // The page's own clock: the longest gap between timers 10 ms apart, and every summary
+    // that names a query, as it appears.
+    await page.evaluate(() => {
+      const watch = { maxGap: 0, summaries: [] as string[] };
+      (window as unknown as { watch: typeof watch }).watch = watch;
+      let last = performance.now();
+      const tick = () => {
+        const now = performance.now();
+        watch.maxGap = Math.max(watch.maxGap, now - last);
+        last = now;
+        setTimeout(tick, 10);
+      };
+      setTimeout(tick, 10);
+      const summary = document.querySelector("[data-search-summary]")!;
+      new MutationObserver(() => {
+        const text = summary.textContent ?? "";
+        if (text.includes("“")) watch.summaries.push(text);
+      }).observe(summary, { childList: true, characterData: true, subtree: true });
+    });
+    const input = page.getByLabel("Search words");
+    const query = "cooperation";
+    const keyMs: number[] = [];
+    for (let i = 1; i <= query.length; i++) {
+      const started = Date.now();
+      await input.press(query[i - 1]!);
+      await page.waitForFunction(
+        (typed) => (document.querySelector("#search-q") as HTMLInputElement).value === typed,
+        query.slice(0, i),
+        { timeout: 5_000 },
+      );
+      keyMs.push(Date.now() - started);
+      await page.waitForTimeout(80);
+    }
+    const lastKey = Date.now();
+    await page.waitForFunction(
+      (q) => document.querySelector("[data-search-summary]")?.textContent?.includes(`“${q}”`),
+      query,
+      { timeout: 30_000 },
+    );
+    await settled(page);
+    const answeredMs = Date.now() - lastKey;
+    const watch = await page.evaluate(
+      () => (window as unknown as { watch: { maxGap: number; summaries: string[] } }).watch,
+    );
+    assert.ok(
+      keyMs.every((ms) => ms < 500),
+      `each letter shows at once (${keyMs.join(", ")} ms)`,
+    );
+    assert.ok(watch.maxGap < 1000, `no long task on the page (longest ${watch.maxGap} ms)`);
+    // Older words' answers are dropped: the page shows only the last words' results.
+    assert.deepEqual(watch.summaries, ["3 results for “cooperation”."]);
+    assert.deepEqual((await resultSlugs(page)).sort(), ["harvest-report", KARABAKH, PAKISTAN]);
+    // A newer search stops older ones in the worker: at most the one under way when the
+    // last key came, then the last one (without that, ten searches of SLOW_MS each).
+    assert.ok(answeredMs < 4 * SLOW_MS, `answered ${answeredMs} ms after the last key`);
+    assert.deepEqual(problems, []);
+    await page.close();
   });
 });
 
