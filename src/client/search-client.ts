@@ -43,7 +43,9 @@ export class SearchClient {
     this.#worker.addEventListener("message", (event: MessageEvent<FromWorker>) =>
       this.#receive(event.data),
     );
-    this.#worker.addEventListener("error", (event) => this.#fail(new Error(event.message)));
+    this.#worker.addEventListener("error", (event) =>
+      this.#fail(new Error(event.message || "the search worker failed")),
+    );
   }
 
   /** Loads the index in the worker; resolves to the counts over the whole archive. */

@@ -107,7 +107,14 @@ class SearchPage extends HTMLElement {
     root.hidden = false;
     this.#showState();
     loading.hidden = false;
-    const client = new SearchClient();
+    let client: SearchClient;
+    try {
+      client = new SearchClient();
+    } catch (error) {
+      loading.textContent = LOAD_FAILED_TEXT;
+      console.warn(error);
+      return;
+    }
     this.#client = client;
     client
       .start()
