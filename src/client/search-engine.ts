@@ -54,13 +54,21 @@ export class StaleSearch extends Error {
 /** Says whether the search asking is still the latest one. */
 export type IsCurrent = () => boolean;
 
+/** Resolvers waiting for their turn on `turns` (see nextTask). */
+const waiting: (() => void)[] = [];
+const turns = new MessageChannel();
+turns.port1.onmessage = () => waiting.shift()?.();
+
 /**
  * Lets the thread take its next task, so a message from the page that came meanwhile (a
  * newer search) is read before the next step: Pagefind's calls on chunks already loaded
- * resolve without ever yielding.
+ * resolve without ever yielding. A message, unlike `setTimeout(0)`, is never held back.
  */
 function nextTask(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
+  return new Promise((resolve) => {
+    waiting.push(resolve);
+    turns.port2.postMessage(null);
+  });
 }
 
 /** Test-only: keeps the thread busy for `ms`, as a long WebAssembly call would. */
