@@ -29,7 +29,7 @@ function testDelayMs(): number {
 
 export class SearchClient {
   readonly #worker: Worker;
-  #ready: Waiting<Counts> | undefined;
+  #ready: { resolve: (totals: Counts) => void; reject: (error: Error) => void } | undefined;
   /** The one search whose answer is awaited, by generation. */
   #search: { generation: number; waiting: Waiting<SearchAnswer> } | undefined;
   readonly #more = new Map<number, Waiting<ResultFragment[]>>();
@@ -50,10 +50,10 @@ export class SearchClient {
 
   /** Loads the index in the worker; resolves to the counts over the whole archive. */
   start(): Promise<Counts> {
-    return new Promise<Counts | null>((resolve, reject) => {
+    return new Promise((resolve, reject) => {
       this.#ready = { resolve, reject };
       this.#post({ type: "start", testDelayMs: testDelayMs() });
-    }).then((totals) => totals!);
+    });
   }
 
   /**
