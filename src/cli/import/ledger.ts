@@ -7,6 +7,7 @@ import { closeSync, mkdirSync, openSync, readFileSync, writeSync } from "node:fs
 import { dirname } from "node:path";
 import { addLedgerLine, type ArchiveContents } from "../../lib/import-plan.ts";
 import { errorCode, errorText } from "./system-errors.ts";
+import type { TestFaults } from "./test-faults.ts";
 
 export class Ledger {
   readonly file: string;
@@ -14,9 +15,11 @@ export class Ledger {
   /** The file lacks a final newline: the next line starts with one. */
   #needsNewline = false;
   #fd: number | undefined;
+  readonly #faults: TestFaults | null;
 
-  constructor(file: string) {
+  constructor(file: string, faults: TestFaults | null = null) {
     this.file = file;
+    this.#faults = faults;
   }
 
   /** Reads the ledger, marking each permalink taken in `index`; a missing ledger is empty. */
@@ -46,14 +49,16 @@ export class Ledger {
     return this.#lines.has(permalink);
   }
 
-  /** Adds `permalink` as a line, unless it is there already. */
-  append(permalink: string): void {
+  /** Adds `permalink` (of the `article`th new article, 0 for an old one) as a line, once. */
+  append(permalink: string, article = 0): void {
     if (this.#lines.has(permalink)) return;
     if (this.#fd === undefined) {
       mkdirSync(dirname(this.file), { recursive: true });
       this.#fd = openSync(this.file, "a");
     }
-    writeSync(this.#fd, `${this.#needsNewline ? "\n" : ""}${permalink}\n`);
+    const line = `${this.#needsNewline ? "\n" : ""}${permalink}\n`;
+    this.#faults?.ledgerWrite(this.#fd, line, article);
+    writeSync(this.#fd, line);
     this.#needsNewline = false;
     this.#lines.add(permalink);
   }

@@ -6,6 +6,7 @@ import { readCommandLine, USAGE, UsageError, type Setup } from "./command-line.t
 import { importFile } from "./import-file.ts";
 import { Ledger } from "./ledger.ts";
 import { Report } from "./report.ts";
+import { testFaultsFrom, type TestFaults } from "./test-faults.ts";
 
 /** Runs the import for `argv` (without node and the script); the exit status. */
 export function main(argv: string[], env: Record<string, string | undefined>): number {
@@ -21,15 +22,15 @@ export function main(argv: string[], env: Record<string, string | undefined>): n
     process.stdout.write(USAGE);
     return 0;
   }
-  return runImport(setup);
+  return runImport(setup, testFaultsFrom(env));
 }
 
-function runImport(setup: Setup): number {
+function runImport(setup: Setup, faults: TestFaults | null): number {
   const { inputs, out, dryRun } = setup;
   const report = new Report({ json: setup.json, dryRun, total: inputs.length });
   const warn = (message: string) => report.warn(message);
   const { index, dirs } = scanArchive(out, dryRun, warn);
-  const ledger = new Ledger(join(dirname(out), "permalinks.txt"));
+  const ledger = new Ledger(join(dirname(out), "permalinks.txt"), faults);
   ledger.read(index, warn);
   const run = {
     out,
@@ -39,9 +40,14 @@ function runImport(setup: Setup): number {
     index,
     dirs,
     ledger,
+    written: 0,
+    faults,
   };
   try {
-    for (const input of inputs) report.add(importFile(run, input));
+    for (const input of inputs) {
+      report.add(importFile(run, input));
+      faults?.afterInput();
+    }
   } finally {
     ledger.close();
     report.close();
