@@ -1,7 +1,9 @@
 /**
  * The archive as it is, read once at the start of a run: sha256, date, slug and aliases
  * of every entry, the slugs of any other files, and originals whose `.md` was never
- * written. Temp files of interrupted imports are removed on the way.
+ * written. Temp files of interrupted imports are removed on the way: the scan runs under
+ * the archive's lock (./archive-lock.ts), so any temp file but this process's own is left
+ * by an import that is gone, whatever process has its pid now.
  */
 import {
   closeSync,
@@ -89,7 +91,7 @@ function scanFile(scan: Scan, file: string, name: string, prefix: string): void 
   const temp = TEMP_FILE.exec(name);
   if (temp) {
     // Left by an interrupted import; never an entry.
-    if (!scan.dryRun && !isRunning(Number(temp[1]))) rmSync(file, { force: true });
+    if (!scan.dryRun && Number(temp[1]) !== process.pid) rmSync(file, { force: true });
   } else if (name.endsWith(".md")) {
     const key = prefix + name.slice(0, -3);
     scan.entries.add(key);
@@ -106,15 +108,6 @@ function scanFile(scan: Scan, file: string, name: string, prefix: string): void 
   } else if (!name.startsWith(".")) {
     const dot = name.indexOf(".");
     addOtherFile(scan.index, prefix + (dot > 0 ? name.slice(0, dot) : name));
-  }
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return errorCode(error) === "EPERM";
   }
 }
 

@@ -23,7 +23,7 @@ import {
   type RawArticle,
   type RawArticleOptions,
 } from "../../lib/raw-article.ts";
-import { createAtomically, ensureDir } from "./atomic-write.ts";
+import { createAtomically, ensureDir, syncDir } from "./atomic-write.ts";
 import type { Input } from "./inputs.ts";
 import type { Ledger } from "./ledger.ts";
 import { errorCode, errorText } from "./system-errors.ts";
@@ -158,7 +158,7 @@ function archive(run: Run, file: string, bytes: Buffer, article: RawArticle): Re
 
 function duplicate(run: Run, file: string, existing: KnownEntry): Result {
   // A ledger line lost to an interruption after the entry was written comes back here.
-  if (!run.dryRun && !run.ledger.isEmpty && !run.ledger.has(existing.permalink)) {
+  if (!run.dryRun && run.ledger.exists && !run.ledger.has(existing.permalink)) {
     run.ledger.append(existing.permalink);
   }
   return {
@@ -170,8 +170,10 @@ function duplicate(run: Run, file: string, existing: KnownEntry): Result {
 }
 
 /**
- * Creates `<key>.original.txt` (unless an interrupted run left it) and `<key>.md`; "taken"
- * when either name exists already, and then nothing of this attempt is left behind.
+ * Creates `<key>.original.txt` (unless an interrupted run left it), then `<key>.md`, both
+ * on disk when it returns "written"; "taken" when either name exists already, and then
+ * nothing of this attempt is left behind. The original comes first: a build running
+ * beside the import reads only `.md` entries, each with its original already in place.
  */
 function writeEntry(
   run: Run,
@@ -183,6 +185,7 @@ function writeEntry(
   const stem = join(run.out, plan.key);
   let wroteOriginal = false;
   try {
+    run.ledger.prepare();
     ensureDir(dirname(stem), run.dirs);
     if (!plan.originalInPlace) {
       createAtomically(`${stem}.original.txt`, bytes);
@@ -190,6 +193,7 @@ function writeEntry(
     }
     run.faults?.reach("kill-before-md", article);
     createAtomically(`${stem}.md`, text);
+    syncDir(dirname(stem));
     return "written";
   } catch (error) {
     if (wroteOriginal) rmSync(`${stem}.original.txt`, { force: true });
