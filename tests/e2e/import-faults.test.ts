@@ -4,13 +4,25 @@
  * build beside an import. Each must end as one clean import would, byte for byte.
  */
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { randomUUID } from "node:crypto";
+import { spawn, spawnSync } from "node:child_process";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  unlinkSync,
+  writeFileSync,
+} from "node:fs";
+import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { generateRawArticles } from "../../bench/generate-raw.ts";
+import { LOCK_FILE } from "../../src/cli/import/archive-lock.ts";
 import { TEST_FAULT_VARIABLE } from "../../src/cli/import/test-faults.ts";
+import { lockFileText } from "../../src/lib/import-lock.ts";
 import { archiveTree, NO_DIFFERENCE, treeDifference } from "../support/archive-tree.ts";
 import { buildSite, ROOT } from "../support/build-site.ts";
 
@@ -63,6 +75,19 @@ function newArchive(): string {
 
 function assertLikeCleanImport(archive: string): void {
   assert.deepEqual(treeDifference(archiveTree(archive), cleanTree), NO_DIFFERENCE);
+}
+
+/** Puts a lock file in `archive` naming `pid` on this host; its path. */
+function lockAs(archive: string, pid: number): string {
+  mkdirSync(archive, { recursive: true });
+  const file = join(archive, LOCK_FILE);
+  const started = "2026-01-02T03:04:05.000Z";
+  writeFileSync(file, lockFileText({ pid, host: hostname(), started, token: randomUUID() }));
+  return file;
+}
+
+async function until(condition: () => boolean): Promise<void> {
+  while (!condition()) await new Promise((done) => setTimeout(done, 50));
 }
 
 before(async () => {
@@ -119,9 +144,7 @@ describe("import faults", () => {
     const importing = startImport(archive, { env: { [TEST_FAULT_VARIABLE]: "delay-ms:30" } });
     const ledger = join(archive, "permalinks.txt");
     // Start the build once the import is under way, so it reads a half-imported archive.
-    while (!existsSync(ledger) || readFileSync(ledger, "utf8").split("\n").length < 20) {
-      await new Promise((done) => setTimeout(done, 50));
-    }
+    await until(() => existsSync(ledger) && readFileSync(ledger, "utf8").split("\n").length > 20);
     const build = await buildSite(archive);
     const imported = await importing;
     assert.equal(build.code, 0, build.output);
@@ -136,5 +159,59 @@ describe("import faults", () => {
       const archived = readFileSync(join(archive, "articles", `${key}.original.txt`));
       assert.ok(served.equals(archived), `${key}: original.txt is not the archived original`);
     }
+  });
+});
+
+describe("import lock", () => {
+  it("--no-wait exits 3 at once, naming the holder, and writes nothing", async () => {
+    const archive = newArchive();
+    lockAs(archive, process.pid);
+    const outcome = await startImport(archive, { args: ["--no-wait"] });
+    assert.equal(outcome.code, 3, outcome.stderr);
+    assert.match(
+      outcome.stderr,
+      new RegExp(`pid ${process.pid} on host .*, started 2026-01-02T03:04:05.000Z.*--no-wait`),
+    );
+    assert.deepEqual([...archiveTree(archive).keys()], [LOCK_FILE]);
+  });
+
+  it("waits while a running import holds the lock, then imports", async () => {
+    const archive = newArchive();
+    const lock = lockAs(archive, process.pid);
+    let stderr = "";
+    const child = spawn(process.execPath, [CLI, "--out", join(archive, "articles"), raw], {
+      cwd: ROOT,
+      env: { ...process.env, ARCHIVE_DIR: "" },
+      stdio: ["ignore", "ignore", "pipe"],
+    });
+    child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
+    const exited = new Promise<number | null>((done) => child.on("close", done));
+    await until(() => stderr.includes("waiting for the import"));
+    assert.match(stderr, new RegExp(`pid ${process.pid} on host .*, started 2026-01-02T03:04:05`));
+    assert.deepEqual(
+      [...archiveTree(archive).keys()],
+      [LOCK_FILE],
+      "nothing written while waiting",
+    );
+    unlinkSync(lock);
+    assert.equal(await exited, 0, stderr);
+    assertLikeCleanImport(archive);
+  });
+
+  it("a lock left by a dead import, found by two imports at once, is taken over once", async () => {
+    const archive = newArchive();
+    const dead = spawnSync(process.execPath, ["-e", ""]).pid!;
+    lockAs(archive, dead);
+    const env = { [TEST_FAULT_VARIABLE]: "delay-ms:3" };
+    const outcomes = await Promise.all([
+      startImport(archive, { env }),
+      startImport(archive, { env }),
+    ]);
+    for (const outcome of outcomes) assert.equal(outcome.code, 0, outcome.stderr);
+    assertLikeCleanImport(archive);
+    assert.deepEqual(
+      outcomes.map(summaryOf).sort(),
+      [`imported 0, duplicates ${ARTICLES}, failed 0`, cleanSummary].sort(),
+    );
   });
 });
