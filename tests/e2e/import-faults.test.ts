@@ -200,7 +200,7 @@ describe("import lock", () => {
 
   it("a lock left by a dead import, found by two imports at once, is taken over once", async () => {
     const archive = newArchive();
-    const dead = spawnSync(process.execPath, ["-e", ""]).pid!;
+    const dead = spawnSync(process.execPath, ["-e", ""]).pid;
     lockAs(archive, dead);
     const env = { [TEST_FAULT_VARIABLE]: "delay-ms:3" };
     const outcomes = await Promise.all([

@@ -165,13 +165,13 @@ export function lockArchive(
   if (start !== null) me.processStart = start;
   const made = mkdirSync(dir, { recursive: true });
   let told = "";
-  for (;;) {
+  for (let remade = 0; ;) {
     let created: boolean;
     try {
       created = createExclusive(file, lockFileText(me));
     } catch (error) {
       // The folder went away (another import removed the folder it had made): make it again.
-      if (errorCode(error) !== "ENOENT") throw error;
+      if (errorCode(error) !== "ENOENT" || ++remade > 10) throw error;
       mkdirSync(dir, { recursive: true });
       continue;
     }

@@ -7,6 +7,7 @@ import { readCommandLine, USAGE, UsageError, type Setup } from "./command-line.t
 import { importFile } from "./import-file.ts";
 import { Ledger } from "./ledger.ts";
 import { Report } from "./report.ts";
+import { errorText } from "./system-errors.ts";
 import { testFaultsFrom, type TestFaults } from "./test-faults.ts";
 
 /** The exit status when --no-wait found another import holding the archive's lock. */
@@ -36,9 +37,14 @@ export function main(argv: string[], env: Record<string, string | undefined>): n
         say: (message) => process.stderr.write(`import: ${message}\n`),
       });
     } catch (error) {
-      if (!(error instanceof LockBusy)) throw error;
-      process.stderr.write(`import: ${error.message}\n`);
-      return EXIT_LOCKED;
+      if (error instanceof LockBusy) {
+        process.stderr.write(`import: ${error.message}\n`);
+        return EXIT_LOCKED;
+      }
+      process.stderr.write(
+        `import: cannot take the lock of ${dirname(setup.outShown)} (${errorText(error)}): check that the output folder's parent is writable\n`,
+      );
+      return 1;
     }
   }
   try {
