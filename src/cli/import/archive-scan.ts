@@ -1,7 +1,9 @@
 /**
  * The archive as it is, read once at the start of a run: sha256, date, slug and aliases
  * of every entry, the slugs of any other files, and originals whose `.md` was never
- * written. Temp files of interrupted imports are removed on the way.
+ * written. Temp files of interrupted imports are removed on the way: a real run scans
+ * under the archive's lock (./archive-lock.ts) before it writes anything, so every temp
+ * file found was left by an import that is gone.
  */
 import {
   closeSync,
@@ -13,7 +15,6 @@ import {
   type Dirent,
 } from "node:fs";
 import { join } from "node:path";
-import process from "node:process";
 import { sha256Hex } from "../../lib/entry-check.ts";
 import {
   addExistingEntry,
@@ -86,10 +87,9 @@ function walk(scan: Scan, dir: string, prefix: string): void {
 }
 
 function scanFile(scan: Scan, file: string, name: string, prefix: string): void {
-  const temp = TEMP_FILE.exec(name);
-  if (temp) {
-    // Left by an interrupted import; never an entry.
-    if (!scan.dryRun && !isRunning(Number(temp[1]))) rmSync(file, { force: true });
+  if (TEMP_FILE.test(name)) {
+    // Left by an interrupted import (whatever process has its pid now); never an entry.
+    if (!scan.dryRun) rmSync(file, { force: true });
   } else if (name.endsWith(".md")) {
     const key = prefix + name.slice(0, -3);
     scan.entries.add(key);
@@ -106,15 +106,6 @@ function scanFile(scan: Scan, file: string, name: string, prefix: string): void 
   } else if (!name.startsWith(".")) {
     const dot = name.indexOf(".");
     addOtherFile(scan.index, prefix + (dot > 0 ? name.slice(0, dot) : name));
-  }
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return errorCode(error) === "EPERM";
   }
 }
 

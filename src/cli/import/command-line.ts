@@ -21,11 +21,17 @@ Options:
   --section S     section of the source publication, e.g. Politics
   --url U         where the text was found, http(s) (one file only)
   --dry-run       write nothing; report what would happen
+  --no-wait       if another import is writing to the archive, exit 3 at once
+                  instead of waiting for it to finish
   --json          print one JSON array on stdout: file, status, entry, permalink, error
   -h, --help      show this help
 
+One import writes to an archive at a time: it holds <archive>/.import.lock while it
+runs, and another import waits for it, then finds what it wrote (a lock left by an
+import that was killed is taken over).
+
 Exit status: 0 when nothing failed (duplicates are not failures), 1 when any input
-failed, 2 for a usage error.
+failed, 2 for a usage error, 3 when --no-wait found the archive locked by another import.
 
 Example:
   npm run import -- --source Azernews --section Politics tests/fixtures/seed/
@@ -43,6 +49,7 @@ const OPTIONS = {
   section: { type: "string" },
   url: { type: "string" },
   "dry-run": { type: "boolean" },
+  "no-wait": { type: "boolean" },
   json: { type: "boolean" },
   help: { type: "boolean", short: "h" },
 } as const;
@@ -56,6 +63,8 @@ export interface Setup {
   out: string;
   json: boolean;
   dryRun: boolean;
+  /** Wait for another import's lock on the archive (else exit 3). */
+  wait: boolean;
 }
 
 function parseCommandLine(argv: string[]) {
@@ -100,5 +109,6 @@ export function readCommandLine(
     out,
     json: values.json ?? false,
     dryRun: values["dry-run"] ?? false,
+    wait: !(values["no-wait"] ?? false),
   };
 }

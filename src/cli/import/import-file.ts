@@ -23,10 +23,11 @@ import {
   type RawArticle,
   type RawArticleOptions,
 } from "../../lib/raw-article.ts";
-import { createAtomically, ensureDir } from "./atomic-write.ts";
+import { createAtomically, ensureDir, syncDir } from "./atomic-write.ts";
 import type { Input } from "./inputs.ts";
 import type { Ledger } from "./ledger.ts";
 import { errorCode, errorText } from "./system-errors.ts";
+import type { TestFaults } from "./test-faults.ts";
 
 /** What became of one input, as printed and as `--json` reports it. */
 export interface Result {
@@ -47,6 +48,10 @@ export interface Run {
   index: ArchiveContents;
   dirs: Set<string>;
   ledger: Ledger;
+  /** New articles written so far. */
+  written: number;
+  /** Test-only fault injection (./test-faults.ts); null in every normal run. */
+  faults: TestFaults | null;
 }
 
 /** Gives up on a slug taken under the import's feet after this many tries. */
@@ -121,7 +126,7 @@ function archive(run: Run, file: string, bytes: Buffer, article: RawArticle): Re
       permalink: plan.permalink,
     };
     if (!run.dryRun) {
-      const written = writeEntry(run, plan, bytes, entry.text);
+      const written = writeEntry(run, plan, bytes, entry.text, run.written + 1);
       if (written === "taken") {
         // Something the scan did not see holds this slug: never replace it, take the next.
         markTaken(run.index, plan.key);
@@ -136,7 +141,12 @@ function archive(run: Run, file: string, bytes: Buffer, article: RawArticle): Re
       }
     }
     recordImport(run.index, plan.key, plan.permalink, sha256);
-    if (!run.dryRun) addToLedger(run, result, plan.permalink);
+    if (!run.dryRun) {
+      run.written++;
+      run.faults?.reach("kill-before-ledger", run.written);
+      addToLedger(run, result, plan.permalink, run.written);
+      run.faults?.reach("kill-after", run.written);
+    }
     return result;
   }
   return failed(
@@ -148,7 +158,7 @@ function archive(run: Run, file: string, bytes: Buffer, article: RawArticle): Re
 
 function duplicate(run: Run, file: string, existing: KnownEntry): Result {
   // A ledger line lost to an interruption after the entry was written comes back here.
-  if (!run.dryRun && !run.ledger.isEmpty && !run.ledger.has(existing.permalink)) {
+  if (!run.dryRun && run.ledger.exists && !run.ledger.has(existing.permalink)) {
     run.ledger.append(existing.permalink);
   }
   return {
@@ -160,24 +170,30 @@ function duplicate(run: Run, file: string, existing: KnownEntry): Result {
 }
 
 /**
- * Creates `<key>.original.txt` (unless an interrupted run left it) and `<key>.md`; "taken"
- * when either name exists already, and then nothing of this attempt is left behind.
+ * Creates `<key>.original.txt` (unless an interrupted run left it), then `<key>.md`, both
+ * on disk when it returns "written"; "taken" when either name exists already, and then
+ * nothing of this attempt is left behind. The original comes first: a build running
+ * beside the import reads only `.md` entries, each with its original already in place.
  */
 function writeEntry(
   run: Run,
   plan: Extract<ImportPlan, { status: "imported" }>,
   bytes: Buffer,
   text: string,
+  article: number,
 ): "written" | "taken" | { error: unknown } {
   const stem = join(run.out, plan.key);
   let wroteOriginal = false;
   try {
+    run.ledger.prepare();
     ensureDir(dirname(stem), run.dirs);
     if (!plan.originalInPlace) {
       createAtomically(`${stem}.original.txt`, bytes);
       wroteOriginal = true;
     }
+    run.faults?.reach("kill-before-md", article);
     createAtomically(`${stem}.md`, text);
+    syncDir(dirname(stem));
     return "written";
   } catch (error) {
     if (wroteOriginal) rmSync(`${stem}.original.txt`, { force: true });
@@ -186,9 +202,9 @@ function writeEntry(
 }
 
 /** The entry is written: a ledger that cannot take its line is a warning, not a failure. */
-function addToLedger(run: Run, result: Result, permalink: string): void {
+function addToLedger(run: Run, result: Result, permalink: string, article: number): void {
   try {
-    run.ledger.append(permalink);
+    run.ledger.append(permalink, article);
   } catch (error) {
     result.error = `${result.file}: imported, but its permalink could not be added to ${run.ledger.file} (${errorText(error)}); add the line ${permalink} by hand`;
   }
