@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
 import matter from "gray-matter";
 import { validateFrontmatter } from "../lib/article-schema.ts";
+import { permalinkOfKey } from "../lib/import-plan.ts";
 import { citationFileText, citationInputFor } from "../lib/citation.ts";
 import { originalFileFor } from "../lib/entry-check.ts";
 import { CITATION_FORMATS, citationPathFor, originalTextPathFor } from "../lib/permalink.ts";
@@ -46,12 +47,16 @@ export default function articleFiles(options: ArticleFilesOptions = {}): AstroIn
         site = config.site ?? "";
         cacheDir = fileURLToPath(config.cacheDir);
       },
-      "astro:build:done": async ({ dir, logger }) => {
+      "astro:build:done": async ({ dir, pages, logger }) => {
         const started = performance.now();
         const outDir = fileURLToPath(dir);
         const articlesDir = resolve(archiveDir, "articles");
+        // Only entries whose page this build rendered: one an import adds while the build
+        // runs gets its files with its page, in the next build, not half of it now.
+        const built = new Set(pages.map(({ pathname }) => `/${pathname.replace(/^\//, "")}`));
         const entries = (await readdir(articlesDir, { recursive: true }))
           .filter((file) => file.endsWith(".md"))
+          .filter((file) => built.has(permalinkOfKey(file.slice(0, -".md".length))))
           .map((file) => join(articlesDir, file));
         const record = join(cacheDir, "article-files.json");
         const before: Written = existsSync(record)

@@ -154,6 +154,14 @@ describe("import faults", () => {
       .filter((path) => /^\d{4}\/\d\d\/\d\d\/[^/]+\/index\.html$/.test(path))
       .map((path) => path.slice(0, -"/index.html".length));
     assert.ok(pages.length >= 19, `only ${pages.length} article pages were built`);
+    // Whole or not at all: every original.txt sits beside its page, none without one.
+    const originals = readdirSync(join(build.outDir, "articles"), {
+      recursive: true,
+      encoding: "utf8",
+    })
+      .filter((path) => path.endsWith("/original.txt"))
+      .map((path) => path.slice(0, -"/original.txt".length));
+    assert.deepEqual(originals.sort(), [...pages].sort());
     for (const key of pages) {
       const served = readFileSync(join(build.outDir, "articles", key, "original.txt"));
       const archived = readFileSync(join(archive, "articles", `${key}.original.txt`));
