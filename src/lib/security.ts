@@ -22,12 +22,19 @@ export const CSP_SCRIPT_SOURCES = ["'self'", "'wasm-unsafe-eval'"] as const;
 export const CSP_STYLE_SOURCES = ["'self'"] as const;
 
 /**
- * The same policy as an HTTP header. script-src and style-src are left to each page's
- * <meta> (a header cannot carry per-page hashes, and two policies both apply, so a header
- * script-src would block the hashed inline scripts); frame-ancestors only works in a header.
+ * The policy as an HTTP header, for hosts that send `_headers`. A browser enforces every
+ * policy it is given, so the header must not narrow what each page's <meta> allows: it
+ * leaves out `default-src` (which would stand in for script-src and style-src and block the
+ * pages' hashed inline scripts and styles, and Pagefind's WebAssembly) and script-src and
+ * style-src (a header cannot carry per-page hashes). Scripts and styles are governed by the
+ * <meta>; the header adds what only a header can do (frame-ancestors) and limits what
+ * non-HTML responses, such as the search worker's script, may load or connect to.
  */
 export function contentSecurityPolicyHeader(): string {
-  return [...CSP_DIRECTIVES, "frame-ancestors 'none'"].join("; ");
+  return [
+    ...CSP_DIRECTIVES.filter((directive) => !directive.startsWith("default-src ")),
+    "frame-ancestors 'none'",
+  ].join("; ");
 }
 
 /** Netlify/Cloudflare Pages style `_headers`: one block for every path. */
