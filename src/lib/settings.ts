@@ -71,7 +71,10 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = {
   // Hosts cap file counts: past this many pages, Pagefind bundles fragments into shared
   // files, so no folder of the index ever holds more (10,000 articles stay one file each).
   pagefindMaxFragments: 10_000,
-  ...machineDefaults(ONE_CORE),
+  // machineDefaults(ONE_CORE), written out: a call here would not be tree-shaken out of
+  // the search page's bundle.
+  buildCores: 1,
+  buildMemoryMb: 3072,
 };
 
 /** A variable's value, with an empty one counted as unset (as `VAR= npm run build` gives). */
