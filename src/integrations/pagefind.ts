@@ -46,7 +46,7 @@ import {
   type ShardManifest,
 } from "../lib/search/shards.ts";
 import { facetRecordsFrom, readFragments } from "./pagefind/fragments.ts";
-import type { ShardJob, ShardOutcome } from "./pagefind/shard-indexer.ts";
+import type { ShardJob, ShardMessage, ShardOutcome } from "./pagefind/shard-indexer.ts";
 import { indexSettingsKey, ShardCache } from "./pagefind/shard-cache.ts";
 import { ownOutputFolder } from "./output-sweep.ts";
 
@@ -86,26 +86,31 @@ function yearsOf(shard: Shard): string {
 /** The process that indexes one shard (./pagefind/shard-indexer.ts). */
 const SHARD_INDEXER = fileURLToPath(new URL("./pagefind/shard-indexer.ts", import.meta.url));
 
-/** Runs one shard's job in a process of its own; rejects if the process dies first. */
+/**
+ * Runs one shard's job in a process of its own. Its outcome, or, if the process ends
+ * without one (the Pagefind binary died, e.g. out of memory), a failure at its last step.
+ */
 function runShardIndexer(job: ShardJob): Promise<ShardOutcome> {
-  return new Promise((resolve, reject) => {
+  return new Promise((resolve) => {
     // Without Astro's flags (its heap size): the process only relays Pagefind's messages.
     const child = fork(SHARD_INDEXER, {
       execArgv: [],
       stdio: ["ignore", "inherit", "inherit", "ipc"],
     });
+    let step = "to start";
     let outcome: ShardOutcome | null = null;
-    child.once("message", (message: ShardOutcome) => (outcome = message));
-    child.once("error", reject);
-    child.once("exit", (code, signal) => {
-      if (outcome) resolve(outcome);
-      else
-        reject(
-          new Error(
-            `The indexing process stopped (${signal ?? `exit code ${code}`}) before it finished`,
-          ),
-        );
+    child.on("message", (message: ShardMessage) => {
+      if ("ok" in message) outcome = message;
+      else step = message.step;
     });
+    const failed = (message: string) => resolve(outcome ?? { ok: false, step, message });
+    child.once("error", (error) => failed(error.message));
+    child.once("exit", (code, signal) =>
+      failed(
+        `Pagefind stopped without an answer (its process ended with ` +
+          `${signal ?? `exit code ${code}`}; Pagefind's own output, if any, is above)`,
+      ),
+    );
     child.send(job);
   });
 }
@@ -128,11 +133,7 @@ async function indexShard(
     folder,
     config: indexOptions(options.maxFragments),
   };
-  const outcome = await runShardIndexer(job).catch((error: unknown): ShardOutcome => ({
-    ok: false,
-    step: "to run its indexing process",
-    message: error instanceof Error ? error.message : String(error),
-  }));
+  const outcome = await runShardIndexer(job);
   if (!outcome.ok) {
     const what = `Pagefind failed ${outcome.step}, indexing the shard of ${yearsOf(shard)} (${shard.pages} articles, ${shard.path})`;
     logger.error(`${what}: ${outcome.message}`);

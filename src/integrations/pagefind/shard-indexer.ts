@@ -24,6 +24,16 @@ export interface ShardJob {
 /** Done, or the step that failed and Pagefind's message. */
 export type ShardOutcome = { ok: true } | { ok: false; step: string; message: string };
 
+/**
+ * What the process sends: the step it starts (so a Pagefind binary that dies without an
+ * answer, which leaves the API waiting forever, is still reported with its step), then its
+ * outcome.
+ */
+export type ShardMessage = { step: string } | ShardOutcome;
+
+const send = (message: ShardMessage) =>
+  new Promise<void>((resolve) => process.send!(message, () => resolve()));
+
 async function indexShard(job: ShardJob): Promise<ShardOutcome> {
   let step = "to start";
   try {
@@ -31,6 +41,7 @@ async function indexShard(job: ShardJob): Promise<ShardOutcome> {
     if (!index) throw new Error(errors.join("\n"));
     for (const year of job.years) {
       step = `to read the pages of articles/${year}/`;
+      await send({ step });
       const added = await index.addDirectory({
         path: job.outDir,
         glob: `articles/${year}/**/*.html`,
@@ -38,6 +49,7 @@ async function indexShard(job: ShardJob): Promise<ShardOutcome> {
       if (added.errors.length) throw new Error(added.errors.join("\n"));
     }
     step = `to write the index to ${job.folder}`;
+    await send({ step });
     const written = await index.writeFiles({ outputPath: job.folder });
     if (written.errors.length) throw new Error(written.errors.join("\n"));
     return { ok: true };
@@ -49,5 +61,5 @@ async function indexShard(job: ShardJob): Promise<ShardOutcome> {
 }
 
 process.once("message", (job: ShardJob) => {
-  void indexShard(job).then((outcome) => process.send!(outcome, () => process.disconnect()));
+  void indexShard(job).then((outcome) => send(outcome).then(() => process.disconnect()));
 });
