@@ -19,7 +19,6 @@
  * wrote (./pagefind/fragments.ts), gzipped as Pagefind's own files are and named after its
  * content, and the manifest that lists the shards and the table.
  */
-import { fork } from "node:child_process";
 import { createHash } from "node:crypto";
 import { mkdir, readdir, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -46,7 +45,7 @@ import {
   type ShardManifest,
 } from "../lib/search/shards.ts";
 import { facetRecordsFrom, readFragments } from "./pagefind/fragments.ts";
-import type { ShardJob, ShardMessage, ShardOutcome } from "./pagefind/shard-indexer.ts";
+import { runShardIndexer, type ShardJob } from "./pagefind/run-shard.ts";
 import { indexSettingsKey, ShardCache } from "./pagefind/shard-cache.ts";
 import { ownOutputFolder } from "./output-sweep.ts";
 
@@ -81,38 +80,6 @@ function yearsOf(shard: Shard): string {
   const first = shard.years[0]!;
   const last = shard.years[shard.years.length - 1]!;
   return first === last ? first : `${first}–${last}`;
-}
-
-/** The process that indexes one shard (./pagefind/shard-indexer.ts). */
-const SHARD_INDEXER = fileURLToPath(new URL("./pagefind/shard-indexer.ts", import.meta.url));
-
-/**
- * Runs one shard's job in a process of its own. Its outcome, or, if the process ends
- * without one (the Pagefind binary died, e.g. out of memory), a failure at its last step.
- */
-function runShardIndexer(job: ShardJob): Promise<ShardOutcome> {
-  return new Promise((resolve) => {
-    // Without Astro's flags (its heap size): the process only relays Pagefind's messages.
-    const child = fork(SHARD_INDEXER, {
-      execArgv: [],
-      stdio: ["ignore", "inherit", "inherit", "ipc"],
-    });
-    let step = "to start";
-    let outcome: ShardOutcome | null = null;
-    child.on("message", (message: ShardMessage) => {
-      if ("ok" in message) outcome = message;
-      else step = message.step;
-    });
-    const failed = (message: string) => resolve(outcome ?? { ok: false, step, message });
-    child.once("error", (error) => failed(error.message));
-    child.once("exit", (code, signal) =>
-      failed(
-        `Pagefind stopped without an answer (its process ended with ` +
-          `${signal ?? `exit code ${code}`}; Pagefind's own output, if any, is above)`,
-      ),
-    );
-    child.send(job);
-  });
 }
 
 /**
