@@ -1,6 +1,8 @@
 /**
  * Writing, never over anything, and durably: files created whole or not at all, their
- * bytes on disk (fsync) before their name appears, folders as needed.
+ * bytes on disk (fsync) before their name appears, folders as needed. Temp files are
+ * written and flushed concurrently (fs/promises), so a batch of them shares the journal's
+ * flushes; naming them is synchronous and cheap.
  */
 import {
   closeSync,
@@ -13,6 +15,7 @@ import {
   unlinkSync,
   writeSync,
 } from "node:fs";
+import { open, rm } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import process from "node:process";
 import { errorCode } from "./system-errors.ts";
@@ -45,19 +48,51 @@ export function syncDir(dir: string): void {
   }
 }
 
+/** syncDir for every folder of `dirs` at once; the folders that could not be flushed. */
+export async function syncDirs(dirs: Iterable<string>): Promise<Map<string, unknown>> {
+  const failures = new Map<string, unknown>();
+  await Promise.all(
+    [...dirs].map(async (dir) => {
+      try {
+        const handle = await open(dir, "r");
+        try {
+          await handle.sync();
+        } finally {
+          await handle.close();
+        }
+      } catch (error) {
+        if (!NO_DIR_SYNC.has(errorCode(error))) failures.set(dir, error);
+      }
+    }),
+  );
+  return failures;
+}
+
 /**
- * Creates `file` with `data` atomically: written and flushed to a temp file in the same
- * folder, then hard-linked into place, which fails with EEXIST rather than replace an
- * existing file. The caller flushes the folder (syncDir) once its files are in place.
+ * Writes `data` to a new temp file in the folder of `file`, flushed to disk; its path.
+ * Nothing is left behind when it fails. linkIntoPlace then gives it its name.
  */
-export function createAtomically(file: string, data: string | Uint8Array): void {
+export async function writeTemp(file: string, data: string | Uint8Array): Promise<string> {
   const temp = join(dirname(file), `.import-${process.pid}-${tempCounter++}-${basename(file)}.tmp`);
-  const fd = openSync(temp, "wx");
+  const handle = await open(temp, "wx");
   try {
-    writeAllAndSync(fd, data);
-  } finally {
-    closeSync(fd);
+    await handle.writeFile(data);
+    await handle.sync();
+  } catch (error) {
+    await handle.close().catch(() => {});
+    await rm(temp, { force: true });
+    throw error;
   }
+  await handle.close();
+  return temp;
+}
+
+/**
+ * Names the flushed temp file `temp` (writeTemp) `file`, atomically: a hard link, which
+ * fails with EEXIST rather than replace an existing file; the temp name goes either way.
+ * The caller flushes the folder (syncDir) once its files are in place.
+ */
+export function linkIntoPlace(temp: string, file: string): void {
   try {
     linkSync(temp, file);
   } catch (error) {
@@ -77,16 +112,17 @@ export function createAtomically(file: string, data: string | Uint8Array): void 
 }
 
 /**
- * Creates `dir` and any missing parents, remembering in `known` what exists; each folder
- * it makes is flushed into its parent, so the entries written in it survive a crash.
+ * Creates `dir` and any missing parents, remembering in `known` what exists; the parent
+ * of each folder it makes is added to `unsynced`, for the caller to flush (syncDirs) before
+ * it counts on what it writes there.
  */
-export function ensureDir(dir: string, known: Set<string>): void {
+export function ensureDir(dir: string, known: Set<string>, unsynced: Set<string>): void {
   if (known.has(dir)) return;
   const parent = dirname(dir);
-  if (parent !== dir) ensureDir(parent, known);
+  if (parent !== dir) ensureDir(parent, known, unsynced);
   try {
     mkdirSync(dir);
-    syncDir(parent);
+    unsynced.add(parent);
   } catch (error) {
     if (errorCode(error) !== "EEXIST") throw error;
   }
