@@ -1,22 +1,21 @@
 /**
  * Writing, never over anything, and durably: files created whole or not at all, their
  * bytes on disk (fsync) before their name appears, folders as needed. Temp files are
- * written and flushed concurrently (fs/promises), so a batch of them shares the journal's
- * flushes; naming them is synchronous and cheap.
+ * written, then flushed, concurrently (fs/promises), so a batch of them shares the
+ * journal's commits; naming them is synchronous and cheap.
  */
 import {
   closeSync,
   existsSync,
   fsyncSync,
   linkSync,
-  mkdirSync,
   openSync,
   renameSync,
   unlinkSync,
   writeSync,
 } from "node:fs";
-import { open, rm } from "node:fs/promises";
-import { basename, dirname, join } from "node:path";
+import { mkdir, open, rm, type FileHandle } from "node:fs/promises";
+import { basename, dirname, join, sep } from "node:path";
 import process from "node:process";
 import { errorCode } from "./system-errors.ts";
 
@@ -68,27 +67,44 @@ export async function syncDirs(dirs: Iterable<string>): Promise<Map<string, unkn
   return failures;
 }
 
-/**
- * Writes `data` to a new temp file in the folder of `file`, flushed to disk; its path.
- * Nothing is left behind when it fails. linkIntoPlace then gives it its name.
- */
-export async function writeTemp(file: string, data: string | Uint8Array): Promise<string> {
-  const temp = join(dirname(file), `.import-${process.pid}-${tempCounter++}-${basename(file)}.tmp`);
-  const handle = await open(temp, "wx");
-  try {
-    await handle.writeFile(data);
-    await handle.sync();
-  } catch (error) {
-    await handle.close().catch(() => {});
-    await rm(temp, { force: true });
-    throw error;
-  }
-  await handle.close();
-  return temp;
+/** A temp file written, not yet flushed: its path and its open handle. */
+export interface TempFile {
+  path: string;
+  handle: FileHandle;
 }
 
 /**
- * Names the flushed temp file `temp` (writeTemp) `file`, atomically: a hard link, which
+ * Writes `data` to a new temp file in the folder of `file`, not yet flushed (flushTemp):
+ * a batch's files are all created before any is flushed, so that one journal commit on
+ * the disk carries them all. Nothing is left behind when it fails.
+ */
+export async function createTemp(file: string, data: string | Uint8Array): Promise<TempFile> {
+  const path = join(dirname(file), `.import-${process.pid}-${tempCounter++}-${basename(file)}.tmp`);
+  const handle = await open(path, "wx");
+  try {
+    await handle.writeFile(data);
+  } catch (error) {
+    await handle.close().catch(() => {});
+    await rm(path, { force: true });
+    throw error;
+  }
+  return { path, handle };
+}
+
+/** Flushes a temp file of createTemp to disk and closes it; removes it when that fails. */
+export async function flushTemp({ path, handle }: TempFile): Promise<void> {
+  try {
+    await handle.sync();
+  } catch (error) {
+    await handle.close().catch(() => {});
+    await rm(path, { force: true });
+    throw error;
+  }
+  await handle.close();
+}
+
+/**
+ * Names the flushed temp file `temp` (flushTemp) `file`, atomically: a hard link, which
  * fails with EEXIST rather than replace an existing file; the temp name goes either way.
  * The caller flushes the folder (syncDir) once its files are in place.
  */
@@ -112,19 +128,43 @@ export function linkIntoPlace(temp: string, file: string): void {
 }
 
 /**
- * Creates `dir` and any missing parents, remembering in `known` what exists; the parent
- * of each folder it makes is added to `unsynced`, for the caller to flush (syncDirs) before
- * it counts on what it writes there.
+ * Creates each of `dirs` and any missing parents, level by level, the folders of a level
+ * at once; remembers in `known` what exists, and adds the parent of each folder it makes
+ * to `unsynced`, for the caller to flush (syncDirs) before it counts on what it writes
+ * there. Returns the folders that could not be made, with why (a parent's failure too).
  */
-export function ensureDir(dir: string, known: Set<string>, unsynced: Set<string>): void {
-  if (known.has(dir)) return;
-  const parent = dirname(dir);
-  if (parent !== dir) ensureDir(parent, known, unsynced);
-  try {
-    mkdirSync(dir);
-    unsynced.add(parent);
-  } catch (error) {
-    if (errorCode(error) !== "EEXIST") throw error;
+export async function ensureDirs(
+  dirs: Iterable<string>,
+  known: Set<string>,
+  unsynced: Set<string>,
+): Promise<Map<string, unknown>> {
+  const missing = new Set<string>();
+  for (const dir of dirs) {
+    for (let folder = dir; !known.has(folder) && !missing.has(folder); folder = dirname(folder)) {
+      missing.add(folder);
+      if (dirname(folder) === folder) break;
+    }
   }
-  known.add(dir);
+  const levels = new Map<number, string[]>();
+  for (const folder of missing) {
+    const depth = folder.split(sep).length;
+    levels.set(depth, [...(levels.get(depth) ?? []), folder]);
+  }
+  const failures = new Map<string, unknown>();
+  for (const depth of [...levels.keys()].sort((a, b) => a - b)) {
+    await Promise.all(
+      levels.get(depth)!.map(async (folder) => {
+        const parentFailure = failures.get(dirname(folder));
+        if (parentFailure !== undefined) return void failures.set(folder, parentFailure);
+        try {
+          await mkdir(folder);
+          unsynced.add(dirname(folder));
+        } catch (error) {
+          if (errorCode(error) !== "EEXIST") return void failures.set(folder, error);
+        }
+        known.add(folder);
+      }),
+    );
+  }
+  return failures;
 }

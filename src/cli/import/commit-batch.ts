@@ -10,7 +10,14 @@
 import { rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { markTaken } from "../../lib/import-plan.ts";
-import { ensureDir, linkIntoPlace, syncDirs, writeTemp } from "./atomic-write.ts";
+import {
+  createTemp,
+  ensureDirs,
+  flushTemp,
+  linkIntoPlace,
+  syncDirs,
+  type TempFile,
+} from "./atomic-write.ts";
 import {
   failed,
   forgetArticle,
@@ -27,9 +34,9 @@ import type { ArticleRange } from "./test-faults.ts";
 interface Write {
   planned: PlannedArticle;
   stem: string;
-  /** Flushed temp files, before they are named. */
-  originalTemp?: string;
-  mdTemp?: string;
+  /** Its temp files, until they are named. */
+  originalTemp?: TempFile;
+  mdTemp?: TempFile;
   linkedOriginal: boolean;
   written: boolean;
   error?: unknown;
@@ -38,11 +45,14 @@ interface Write {
 /** Commits `batch` (inputs in input order); their results, in the same order. */
 export async function commitBatch(run: Run, batch: Planned[]): Promise<Result[]> {
   const articles = batch.filter((item): item is PlannedArticle => item.kind === "article");
-  run.pending.clear();
   if (run.dryRun) return batch.map((item) => item.result);
   const range = { first: run.written + 1, last: run.written + articles.length };
   const writes = await writeArticles(run, articles, range);
   const byArticle = new Map(writes.map((write) => [write.planned, write]));
+  for (const write of writes) {
+    write.planned.committed = write.written;
+    run.pending.delete(write.planned.plan.key);
+  }
   run.written += writes.filter((write) => write.written).length;
   run.faults?.reach("kill-before-ledger", range);
   addToLedger(run, batch, byArticle, range);
@@ -50,9 +60,10 @@ export async function commitBatch(run: Run, batch: Planned[]): Promise<Result[]>
   const results: Result[] = [];
   for (const item of batch) {
     const write = item.kind === "article" ? byArticle.get(item) : undefined;
-    const of = item.kind === "duplicate" && item.of ? byArticle.get(item.of) : undefined;
+    const of = item.kind === "duplicate" ? item.of : undefined;
     if (write && !write.written) results.push(await retry(run, write));
-    else if (of && !of.written) results.push(await replan(run, item.result.file, of.planned, 0));
+    // Its twin, planned before it, went elsewhere or nowhere: plan it again.
+    else if (of && !of.committed) results.push(await replan(run, item.result.file, of, 0));
     else results.push(item.result);
   }
   return results;
@@ -102,14 +113,11 @@ async function writeArticles(
   // Created before the first entry: a crash before its line leaves a ledger to complete.
   run.ledger.prepare();
   const unsynced = new Set<string>();
-  for (const write of writes) {
-    try {
-      ensureDir(dirname(write.stem), run.dirs, unsynced);
-    } catch (error) {
-      write.error = error;
-    }
-  }
-  await Promise.all(writes.filter((write) => !write.error).map(writeTemps));
+  const folders = writes.map((write) => dirname(write.stem));
+  const unmade = await ensureDirs(folders, run.dirs, unsynced);
+  for (const write of writes) write.error = unmade.get(dirname(write.stem));
+  await Promise.all(writes.filter((write) => !write.error).map(createTemps));
+  await Promise.all(writes.filter((write) => !write.error).map(flushTemps));
   for (const write of writes) {
     if (write.error || write.originalTemp === undefined) continue;
     link(write, "originalTemp", `${write.stem}.original.txt`);
@@ -132,23 +140,31 @@ function link(write: Write, temp: "originalTemp" | "mdTemp", file: string): void
   const path = write[temp]!;
   delete write[temp];
   try {
-    linkIntoPlace(path, file);
+    linkIntoPlace(path.path, file);
   } catch (error) {
     write.error = error;
   }
 }
 
-/** Writes and flushes the temp files of one article, both at once. */
-async function writeTemps(write: Write): Promise<void> {
+/** Writes the temp files of one article, both at once. */
+async function createTemps(write: Write): Promise<void> {
   const { planned, stem } = write;
   const [original, md] = await Promise.allSettled([
-    planned.plan.originalInPlace ? undefined : writeTemp(`${stem}.original.txt`, planned.bytes),
-    writeTemp(`${stem}.md`, planned.text),
+    planned.plan.originalInPlace ? undefined : createTemp(`${stem}.original.txt`, planned.bytes),
+    createTemp(`${stem}.md`, planned.text),
   ]);
   if (original.status === "rejected") write.error = original.reason;
   else if (original.value !== undefined) write.originalTemp = original.value;
   if (md.status === "fulfilled") write.mdTemp = md.value;
   else write.error ??= md.reason;
+  if (write.error) await flushTemps(write);
+}
+
+/** Flushes the temp files of one article (or, after an error, closes them). */
+async function flushTemps(write: Write): Promise<void> {
+  const temps = [write.originalTemp, write.mdTemp].filter((temp) => temp !== undefined);
+  const flushed = await Promise.allSettled(temps.map(flushTemp));
+  for (const outcome of flushed) if (outcome.status === "rejected") write.error ??= outcome.reason;
 }
 
 /**
@@ -164,7 +180,7 @@ function cleanUp(write: Write, unsyncable: Map<string, unknown>): void {
   }
   if (write.written) return;
   for (const temp of [write.originalTemp, write.mdTemp]) {
-    if (temp !== undefined) rmSync(temp, { force: true });
+    if (temp !== undefined) rmSync(temp.path, { force: true });
   }
   if (write.linkedOriginal) rmSync(`${write.stem}.original.txt`, { force: true });
 }

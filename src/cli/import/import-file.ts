@@ -48,7 +48,7 @@ export interface Run {
   ledger: Ledger;
   /** New articles written so far. */
   written: number;
-  /** The articles planned in the batch not yet committed, by entry key. */
+  /** The articles planned but not yet committed, by entry key. */
   pending: Map<string, PlannedArticle>;
   /** Test-only fault injection (./test-faults.ts); null in every normal run. */
   faults: TestFaults | null;
@@ -66,9 +66,11 @@ export interface PlannedArticle {
   result: Result;
   /** Slugs tried so far, taken under the import's feet. */
   tries: number;
+  /** Set by its commit: whether it was written as planned. */
+  committed?: boolean;
 }
 
-/** A duplicate of an archived entry, or of `of`, an article of the same batch. */
+/** A duplicate of an archived entry, or of `of`, an article not yet committed when planned. */
 export interface PlannedDuplicate {
   kind: "duplicate";
   result: Result;

@@ -67,6 +67,11 @@ export async function main(
   }
 }
 
+/** Lets the I/O callbacks of the commit under way run between two inputs. */
+function yieldToIo(): Promise<void> {
+  return new Promise((resume) => setImmediate(resume));
+}
+
 /** The import itself; in a real run, the caller holds the archive's lock. */
 async function runImport(setup: Setup, faults: TestFaults | null): Promise<number> {
   const { inputs, out, dryRun } = setup;
@@ -88,23 +93,36 @@ async function runImport(setup: Setup, faults: TestFaults | null): Promise<numbe
     faults,
   };
   let batch: Planned[] = [];
+  let articles = 0;
   let bytes = 0;
-  const commit = async () => {
-    for (const result of await commitBatch(run, batch)) report.add(result);
+  // The batch being committed: its files are flushed while the next batch is planned.
+  let committing: Promise<void> = Promise.resolve();
+  const commitNext = async () => {
+    await committing;
+    const results = commitBatch(run, batch);
+    committing = results.then((list) => list.forEach((result) => report.add(result)));
+    committing.catch(() => {}); // Awaited later: not an unhandled rejection meanwhile.
     batch = [];
+    articles = 0;
     bytes = 0;
   };
   try {
     for (const input of inputs) {
       const planned = planFile(run, input);
       batch.push(planned);
-      if (planned.kind === "article") bytes += planned.bytes.length + planned.text.length;
+      if (planned.kind === "article") {
+        articles++;
+        bytes += planned.bytes.length + planned.text.length;
+      }
       faults?.afterInput();
-      if (run.pending.size >= BATCH_ARTICLES || bytes >= BATCH_BYTES) await commit();
-      else if (batch.length >= BATCH_INPUTS) await commit();
+      const full = articles >= BATCH_ARTICLES || bytes >= BATCH_BYTES;
+      if (full || batch.length >= BATCH_INPUTS) await commitNext();
+      else await yieldToIo();
     }
-    await commit();
+    await commitNext();
+    await committing;
   } finally {
+    await committing.catch(() => {});
     ledger.close();
     report.close();
   }
