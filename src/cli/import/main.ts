@@ -97,10 +97,15 @@ async function runImport(setup: Setup, faults: TestFaults | null): Promise<numbe
   let bytes = 0;
   // The batch being committed: its files are flushed while the next batch is planned.
   let committing: Promise<void> = Promise.resolve();
+  let flushing = false;
   const commitNext = async () => {
     await committing;
+    flushing = true;
     const results = commitBatch(run, batch);
-    committing = results.then((list) => list.forEach((result) => report.add(result)));
+    committing = results.then((list) => {
+      flushing = false;
+      for (const result of list) report.add(result);
+    });
     committing.catch(() => {}); // Awaited later: not an unhandled rejection meanwhile.
     batch = [];
     articles = 0;
@@ -117,7 +122,7 @@ async function runImport(setup: Setup, faults: TestFaults | null): Promise<numbe
       faults?.afterInput();
       const full = articles >= BATCH_ARTICLES || bytes >= BATCH_BYTES;
       if (full || batch.length >= BATCH_INPUTS) await commitNext();
-      else await yieldToIo();
+      else if (flushing) await yieldToIo();
     }
     await commitNext();
     await committing;
