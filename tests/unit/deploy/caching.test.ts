@@ -24,9 +24,24 @@ describe("cache rules", () => {
   });
 
   test("text files get a .gz copy; Pagefind's own (already gzip) files and images do not", () => {
-    for (const path of ["index.html", "a/b.css", "_astro/x.js", "cite.json", "rss.xml", "favicon.svg", "original.txt"])
+    for (const path of [
+      "index.html",
+      "a/b.css",
+      "_astro/x.js",
+      "cite.json",
+      "rss.xml",
+      "favicon.svg",
+      "original.txt",
+    ])
       assert.ok(isPrecompressed(path), path);
-    for (const path of ["pagefind/fragment/en_1.pf_fragment", "pagefind/wasm.en.pagefind", "x.png", "index.html.gz", "_headers", ".txt"])
+    for (const path of [
+      "pagefind/fragment/en_1.pf_fragment",
+      "pagefind/wasm.en.pagefind",
+      "x.png",
+      "index.html.gz",
+      "_headers",
+      ".txt",
+    ])
       assert.ok(!isPrecompressed(path), path);
   });
 });
