@@ -1,5 +1,5 @@
-import { readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
-import { join, relative, sep } from "node:path";
+import { readdir, readFile, rm, rmdir, stat, writeFile } from "node:fs/promises";
+import { dirname, join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { gzip as gzipCallback, constants } from "node:zlib";
@@ -18,6 +18,22 @@ async function filesUnder(root: string): Promise<string[]> {
   return entries
     .filter((entry) => entry.isFile())
     .map((entry) => relative(root, join(entry.parentPath, entry.name)).split(sep).join("/"));
+}
+
+/**
+ * Removes the folders that removed `.gz` files left empty (the sweep removed the folder's
+ * other files but not the folder, which still held them), deepest first, one at a time.
+ */
+async function removeEmptyFolders(outDir: string, files: readonly string[]): Promise<void> {
+  const folders = [...new Set(files.map((file) => dirname(file)))].sort().reverse();
+  for (const folder of folders) {
+    for (let dir = folder; relative(outDir, dir) !== ""; dir = dirname(dir)) {
+      const left = await readdir(dir).catch(() => null);
+      if (left === null) continue; // removed already, from a deeper folder
+      if (left.length > 0) break;
+      await rmdir(dir);
+    }
+  }
 }
 
 /**
@@ -56,10 +72,14 @@ export function precompress(): AstroIntegration {
         const files = await filesUnder(outDir);
         const present = new Set(files);
         let written = 0;
+        const orphans: string[] = [];
         const one = async (file: string): Promise<void> => {
           const path = join(outDir, file);
           if (file.endsWith(GZ)) {
-            if (!present.has(file.slice(0, -GZ.length))) await rm(path);
+            if (!present.has(file.slice(0, -GZ.length))) {
+              await rm(path);
+              orphans.push(path);
+            }
             return;
           }
           if (!isPrecompressed(file) || file.startsWith(".")) return;
@@ -75,6 +95,7 @@ export function precompress(): AstroIntegration {
         for (let i = 0; i < files.length; i += PARALLEL) {
           await Promise.all(files.slice(i, i + PARALLEL).map(one));
         }
+        await removeEmptyFolders(outDir, orphans);
         const ms = Math.round(performance.now() - started);
         logger.info(`Wrote ${written} .gz file(s) for gzip_static in ${ms} ms`);
       },
