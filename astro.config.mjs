@@ -1,4 +1,5 @@
 // @ts-check
+import { availableParallelism, totalmem } from "node:os";
 import { defineConfig } from "astro/config";
 import mdx from "@astrojs/mdx";
 import sitemap from "@astrojs/sitemap";
@@ -13,7 +14,10 @@ import { settingsFrom } from "./src/lib/settings.ts";
 import { SITEMAP_BASENAME } from "./src/lib/permalink.ts";
 
 // The environment is read here, once (README's "Settings"); the rest gets options.
-const settings = settingsFrom(process.env);
+const settings = settingsFrom(process.env, {
+  cores: availableParallelism(),
+  memoryMb: totalmem() / 1024 / 1024,
+});
 
 export default defineConfig({
   site: settings.siteUrl,
@@ -56,6 +60,8 @@ export default defineConfig({
       enabled: settings.searchIndex,
       shardPages: settings.searchShardPages,
       maxFragments: settings.pagefindMaxFragments,
+      cores: settings.buildCores,
+      memoryMb: settings.buildMemoryMb,
     }),
     securityHeaders(),
     // _redirects, and the nginx config in deploy/ beside dist/ (README, "Deploy").

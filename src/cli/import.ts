@@ -12,5 +12,5 @@ export { main };
 
 /** Run as a program, not when imported by a test. */
 if (import.meta.filename === resolve(process.argv[1] ?? "")) {
-  process.exitCode = main(process.argv.slice(2), process.env);
+  process.exitCode = await main(process.argv.slice(2), process.env);
 }

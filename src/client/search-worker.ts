@@ -18,80 +18,88 @@ const scope = self as unknown as {
   addEventListener: (type: "message", listener: (event: MessageEvent<ToWorker>) => void) => void;
 };
 
-let engine: Promise<SearchEngine> | undefined;
-/** The newest generation the page has sent. */
-let latest = 0;
-const outcomes = new Map<number, SearchOutcome>();
+/** The worker's state: the engine once started, the newest generation, kept outcomes. */
+class SearchWorker {
+  #engine: Promise<SearchEngine> | undefined;
+  /** The newest generation the page has sent. */
+  #latest = 0;
+  readonly #outcomes = new Map<number, SearchOutcome>();
 
-function keep(outcome: SearchOutcome): void {
-  outcomes.delete(outcome.serial);
-  outcomes.set(outcome.serial, outcome);
-  for (const serial of outcomes.keys()) {
-    if (outcomes.size <= KEPT_OUTCOMES) break;
-    outcomes.delete(serial);
+  receive(message: ToWorker): void {
+    switch (message.type) {
+      case "start":
+        this.#start(message.testDelayMs);
+        break;
+      case "search":
+        this.#latest = Math.max(this.#latest, message.generation);
+        void this.#search(message.generation, message.state, message.shown);
+        break;
+      case "cancel":
+        this.#latest = Math.max(this.#latest, message.generation);
+        break;
+      case "more":
+        void this.#more(message.request, message.outcome, message.offset);
+        break;
+    }
+  }
+
+  #keep(outcome: SearchOutcome): void {
+    this.#outcomes.delete(outcome.serial);
+    this.#outcomes.set(outcome.serial, outcome);
+    for (const serial of this.#outcomes.keys()) {
+      if (this.#outcomes.size <= KEPT_OUTCOMES) break;
+      this.#outcomes.delete(serial);
+    }
+  }
+
+  #start(testDelayMs: number): void {
+    this.#engine ??= SearchEngine.start({ testDelayMs });
+    this.#engine.then(
+      (ready) => scope.postMessage({ type: "ready", totals: ready.totals }),
+      (error: unknown) => scope.postMessage({ type: "load-failed", message: String(error) }),
+    );
+  }
+
+  async #search(generation: number, state: SearchState, shown: number | null): Promise<void> {
+    const isCurrent = () => generation === this.#latest;
+    if (!this.#engine) return;
+    try {
+      const outcome = await (await this.#engine).search(state, isCurrent);
+      if (!isCurrent()) return;
+      this.#keep(outcome);
+      const fragments =
+        outcome.serial === shown ? null : await fragmentsOf(outcome.results.slice(0, PAGE_SIZE));
+      if (!isCurrent()) return;
+      scope.postMessage({
+        type: "answer",
+        generation,
+        answer: {
+          outcome: outcome.serial,
+          ids: outcome.results.map((result) => result.id),
+          counts: outcome.counts,
+          rangeProblems: outcome.rangeProblems,
+          fragments,
+        },
+      });
+    } catch (error) {
+      if (error instanceof StaleSearch || !isCurrent()) return;
+      scope.postMessage({ type: "failed", generation, message: String(error) });
+    }
+  }
+
+  async #more(request: number, serial: number, offset: number): Promise<void> {
+    const outcome = this.#outcomes.get(serial);
+    let fragments = null;
+    try {
+      if (outcome) {
+        fragments = await fragmentsOf(outcome.results.slice(offset, offset + PAGE_SIZE));
+      }
+    } catch (error) {
+      console.warn(error);
+    }
+    scope.postMessage({ type: "more", request, fragments });
   }
 }
 
-function start(testDelayMs: number): void {
-  engine ??= SearchEngine.start({ testDelayMs });
-  engine.then(
-    (ready) => scope.postMessage({ type: "ready", totals: ready.totals }),
-    (error: unknown) => scope.postMessage({ type: "load-failed", message: String(error) }),
-  );
-}
-
-async function search(generation: number, state: SearchState, shown: number | null) {
-  const isCurrent = () => generation === latest;
-  if (!engine) return;
-  try {
-    const outcome = await (await engine).search(state, isCurrent);
-    if (!isCurrent()) return;
-    keep(outcome);
-    const fragments =
-      outcome.serial === shown ? null : await fragmentsOf(outcome.results.slice(0, PAGE_SIZE));
-    if (!isCurrent()) return;
-    scope.postMessage({
-      type: "answer",
-      generation,
-      answer: {
-        outcome: outcome.serial,
-        ids: outcome.results.map((result) => result.id),
-        counts: outcome.counts,
-        rangeProblems: outcome.rangeProblems,
-        fragments,
-      },
-    });
-  } catch (error) {
-    if (error instanceof StaleSearch || !isCurrent()) return;
-    scope.postMessage({ type: "failed", generation, message: String(error) });
-  }
-}
-
-async function more(request: number, serial: number, offset: number) {
-  const outcome = outcomes.get(serial);
-  let fragments = null;
-  try {
-    if (outcome) fragments = await fragmentsOf(outcome.results.slice(offset, offset + PAGE_SIZE));
-  } catch (error) {
-    console.warn(error);
-  }
-  scope.postMessage({ type: "more", request, fragments });
-}
-
-scope.addEventListener("message", ({ data: message }) => {
-  switch (message.type) {
-    case "start":
-      start(message.testDelayMs);
-      break;
-    case "search":
-      latest = Math.max(latest, message.generation);
-      void search(message.generation, message.state, message.shown);
-      break;
-    case "cancel":
-      latest = Math.max(latest, message.generation);
-      break;
-    case "more":
-      void more(message.request, message.outcome, message.offset);
-      break;
-  }
-});
+const worker = new SearchWorker();
+scope.addEventListener("message", ({ data }) => worker.receive(data));

@@ -9,8 +9,9 @@
  * index per `<html lang>` that a search page would see only one of. English stemming then
  * applies to all words; words without English suffixes are unaffected by it.
  *
- * The index is built in shards of consecutive years (src/lib/search/shards.ts), one Pagefind
- * process after another, so memory stays that of one shard. Shards whose pages index the
+ * The index is built in shards of consecutive years (src/lib/search/shards.ts), each in a
+ * Pagefind process of its own (./pagefind/shard-indexer.ts), as many at once as the cores
+ * and the memory budget allow (src/lib/search/shard-schedule.ts). Shards whose pages index the
  * same as in the last build come from the build cache (./pagefind/shard-cache.ts).
  *
  * Next to the index it writes the facet table of the search page (src/lib/search/facets.ts):
@@ -24,9 +25,15 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import type { AstroIntegration, AstroIntegrationLogger } from "astro";
-import * as pagefind from "pagefind";
+import type * as pagefind from "pagefind";
 import { PAGEFIND_PATH } from "../lib/permalink.ts";
 import { encodeFacetTable, type FacetRecord } from "../lib/search/facets.ts";
+import {
+  oversizedShards,
+  runWithinBudget,
+  shardMemoryMb,
+  type BuildLimits,
+} from "../lib/search/shard-schedule.ts";
 import { DEFAULT_SETTINGS } from "../lib/settings.ts";
 import {
   articlePagesByYear,
@@ -38,6 +45,7 @@ import {
   type ShardManifest,
 } from "../lib/search/shards.ts";
 import { facetRecordsFrom, readFragments } from "./pagefind/fragments.ts";
+import { runShardIndexer, type ShardJob } from "./pagefind/run-shard.ts";
 import { indexSettingsKey, ShardCache } from "./pagefind/shard-cache.ts";
 import { ownOutputFolder } from "./output-sweep.ts";
 
@@ -48,6 +56,10 @@ export interface PagefindOptions {
   shardPages?: number;
   /** Past this many pages in a shard, Pagefind bundles fragments into shared files. */
   maxFragments?: number;
+  /** Shards indexed at once, at most (`BUILD_CORES`). */
+  cores?: number;
+  /** Memory the Pagefind processes may use together, in MB (`BUILD_MEMORY_MB`). */
+  memoryMb?: number;
 }
 
 /** What `astro:build:done` gives the indexer, and the build cache it keeps shards in. */
@@ -82,29 +94,22 @@ async function indexShard(
   options: Required<PagefindOptions>,
   logger: AstroIntegrationLogger,
 ): Promise<FacetRecord[]> {
-  let step = "to start";
-  try {
-    const { index, errors } = await pagefind.createIndex(indexOptions(options.maxFragments));
-    if (!index) throw new Error(errors.join("\n"));
-    for (const year of shard.years) {
-      step = `to read the pages of articles/${year}/`;
-      const added = await index.addDirectory({ path: outDir, glob: `articles/${year}/**/*.html` });
-      if (added.errors.length) throw new Error(added.errors.join("\n"));
-    }
-    step = `to write the index to ${folder}`;
-    const written = await index.writeFiles({ outputPath: folder });
-    if (written.errors.length) throw new Error(written.errors.join("\n"));
-  } catch (error) {
-    const what = `Pagefind failed ${step}, indexing the shard of ${yearsOf(shard)} (${shard.pages} articles, ${shard.path})`;
-    logger.error(`${what}: ${error instanceof Error ? error.message : String(error)}`);
+  const job: ShardJob = {
+    outDir,
+    years: shard.years,
+    folder,
+    config: indexOptions(options.maxFragments),
+  };
+  const outcome = await runShardIndexer(job);
+  if (!outcome.ok) {
+    const what = `Pagefind failed ${outcome.step}, indexing the shard of ${yearsOf(shard)} (${shard.pages} articles, ${shard.path})`;
+    logger.error(`${what}: ${outcome.message}`);
     throw new Error(
       `${what}. Its message is logged above. If it ran out of memory, make shards smaller ` +
-        `(SEARCH_SHARD_PAGES, now ${options.shardPages}); SEARCH_INDEX=off builds without search.`,
-      { cause: error },
+        `(SEARCH_SHARD_PAGES, now ${options.shardPages}) or index fewer at once ` +
+        `(BUILD_CORES, now ${options.cores}); SEARCH_INDEX=off builds without search.`,
+      { cause: new Error(outcome.message) },
     );
-  } finally {
-    // A fresh process per shard: Pagefind's memory goes back before the next one.
-    await pagefind.close();
   }
   const records = facetRecordsFrom(await readFragments(folder));
   for (const record of records) {
@@ -116,6 +121,22 @@ async function indexShard(
     }
   }
   return records;
+}
+
+/** Says which shards are estimated to need more memory than the budget: each runs alone. */
+function warnOversized(
+  shards: readonly Shard[],
+  limits: BuildLimits,
+  logger: AstroIntegrationLogger,
+) {
+  const estimates = shards.map((shard) => shardMemoryMb(shard.pages));
+  for (const i of oversizedShards(estimates, limits)) {
+    logger.warn(
+      `The search shard of ${yearsOf(shards[i]!)} (${shards[i]!.pages} articles) needs about ` +
+        `${estimates[i]} MB to index, more than BUILD_MEMORY_MB (${limits.memoryMb}): it is ` +
+        `indexed alone. Smaller shards (SEARCH_SHARD_PAGES) fit the budget.`,
+    );
+  }
 }
 
 /** Shard folders and facet tables an earlier build left in `/pagefind/`. */
@@ -156,6 +177,36 @@ async function writeTableAndManifest(
 }
 
 /**
+ * Indexes the shards the build cache lacks into it, as many at once as the budget allows,
+ * and returns how many.
+ */
+async function indexMissing(
+  shards: readonly Shard[],
+  keys: readonly string[],
+  cache: ShardCache,
+  options: Required<PagefindOptions>,
+  { outDir, logger }: { outDir: string; logger: AstroIntegrationLogger },
+): Promise<number> {
+  const missing = shards.flatMap((shard, i) =>
+    cache.has(keys[i]!) ? [] : [{ shard, key: keys[i]! }],
+  );
+  const limits: BuildLimits = { cores: options.cores, memoryMb: options.memoryMb };
+  warnOversized(
+    missing.map(({ shard }) => shard),
+    limits,
+    logger,
+  );
+  await runWithinBudget(
+    missing,
+    ({ shard }) => shardMemoryMb(shard.pages),
+    limits,
+    ({ shard, key }) =>
+      cache.fill(key, shard, (folder) => indexShard(outDir, shard, folder, options, logger)),
+  );
+  return missing.length;
+}
+
+/**
  * Indexes the built site in `build.dir` into `/pagefind/`: plans the shards, indexes those
  * the build cache lacks, places all of them, and writes the facet table and the manifest.
  */
@@ -182,18 +233,20 @@ export async function indexSite(
     cacheDir,
     indexSettingsKey(indexOptions(options.maxFragments)),
   );
+  const keys: string[] = [];
+  for (const shard of shards) {
+    keys.push(
+      await cache.keyOf(
+        outDir,
+        shard.years.flatMap((year) => byYear.get(year)!),
+      ),
+    );
+  }
+  const indexed = await indexMissing(shards, keys, cache, options, { outDir, logger });
   const records: FacetRecord[] = [];
   const segments: number[] = [];
-  let indexed = 0;
-  for (const shard of shards) {
-    const key = await cache.keyOf(
-      outDir,
-      shard.years.flatMap((year) => byYear.get(year)!),
-    );
-    if (!cache.has(key)) {
-      await cache.fill(key, shard, (folder) => indexShard(outDir, shard, folder, options, logger));
-      indexed += 1;
-    }
+  for (const [i, shard] of shards.entries()) {
+    const key = keys[i]!;
     await cache.place(key, join(outDir, shard.path), shard.folder === null);
     const shardRecords = await cache.records(key);
     records.push(...shardRecords);
@@ -204,7 +257,8 @@ export async function indexSite(
   const ms = Math.round(performance.now() - started);
   logger.info(
     `Indexed ${table.rows} pages in ${ms} ms: ${shards.length} shard(s), ${indexed} ` +
-      `indexed, ${shards.length - indexed} reused; facet table ${(table.bytes / 1024).toFixed(1)} KB`,
+      `indexed, ${shards.length - indexed} reused; facet table ${(table.bytes / 1024).toFixed(1)} KB; ` +
+      `up to ${options.cores} at once in ${options.memoryMb} MB`,
   );
 }
 
@@ -214,6 +268,8 @@ export default function pagefindIntegration(options: PagefindOptions = {}): Astr
     enabled: options.enabled ?? DEFAULT_SETTINGS.searchIndex,
     shardPages: options.shardPages ?? DEFAULT_SETTINGS.searchShardPages,
     maxFragments: options.maxFragments ?? DEFAULT_SETTINGS.pagefindMaxFragments,
+    cores: options.cores ?? DEFAULT_SETTINGS.buildCores,
+    memoryMb: options.memoryMb ?? DEFAULT_SETTINGS.buildMemoryMb,
   };
   let cacheDir = "";
   return {

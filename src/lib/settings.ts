@@ -25,7 +25,39 @@ export interface Settings {
   searchShardPages: number;
   /** `PAGEFIND_MAX_FRAGMENTS`: past this many pages in a shard, fragments are bundled. */
   pagefindMaxFragments: number;
+  /** `BUILD_CORES`: how many processes the build may run at once (search shards). */
+  buildCores: number;
+  /** `BUILD_MEMORY_MB`: the memory they may use together, in MB (Astro's own not counted). */
+  buildMemoryMb: number;
 }
+
+/** The machine the build runs on, for the defaults of `BUILD_CORES` and `BUILD_MEMORY_MB`. */
+export interface Machine {
+  /** `os.availableParallelism()`. */
+  cores: number;
+  /** `os.totalmem()`, in MB. */
+  memoryMb: number;
+}
+
+/**
+ * The share of the machine's memory the build's own processes may use by default; the rest
+ * is left to Astro's process (idle while the index is built, but still resident) and the OS.
+ */
+export const MEMORY_SHARE = 0.75;
+
+/** The `BUILD_*` defaults on `machine`. */
+export function machineDefaults(machine: Machine): Pick<Settings, "buildCores" | "buildMemoryMb"> {
+  return {
+    buildCores: Math.max(1, Math.floor(machine.cores)),
+    buildMemoryMb: Math.max(1, Math.floor(machine.memoryMb * MEMORY_SHARE)),
+  };
+}
+
+/**
+ * Stands in for the machine when none is given (the search page's bundle, tests): one core,
+ * so the build runs one thing at a time as on the smallest machine.
+ */
+const ONE_CORE: Machine = { cores: 1, memoryMb: 4096 };
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = {
   siteUrl: "http://localhost:4321",
@@ -39,6 +71,10 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = {
   // Hosts cap file counts: past this many pages, Pagefind bundles fragments into shared
   // files, so no folder of the index ever holds more (10,000 articles stay one file each).
   pagefindMaxFragments: 10_000,
+  // machineDefaults(ONE_CORE), written out: a call here would not be tree-shaken out of
+  // the search page's bundle.
+  buildCores: 1,
+  buildMemoryMb: 3072,
 };
 
 /** A variable's value, with an empty one counted as unset (as `VAR= npm run build` gives). */
@@ -76,6 +112,8 @@ const READERS: { [K in keyof Settings]: [variable: string, read: Reader<Settings
   searchIndex: ["SEARCH_INDEX", onOff],
   searchShardPages: ["SEARCH_SHARD_PAGES", wholeNumber],
   pagefindMaxFragments: ["PAGEFIND_MAX_FRAGMENTS", wholeNumber],
+  buildCores: ["BUILD_CORES", wholeNumber],
+  buildMemoryMb: ["BUILD_MEMORY_MB", wholeNumber],
 };
 
 /** A setting as it is written in the environment. */
@@ -87,16 +125,17 @@ function asValue(setting: string | number | boolean): string {
 function read<K extends keyof Settings>(
   env: Env,
   key: K,
+  defaults: Readonly<Settings> = DEFAULT_SETTINGS,
 ): { value: Settings[K] } | { problem: string } {
   const [variable, parse] = READERS[key];
   const value = valueOf(env, variable);
-  if (value === undefined) return { value: DEFAULT_SETTINGS[key] };
+  if (value === undefined) return { value: defaults[key] };
   const parsed = parse(value);
   if ("value" in parsed) return parsed;
   return {
     problem:
       `${variable}=${JSON.stringify(value)} ${parsed.problem}: ` +
-      `fix it, or unset it for the default (${asValue(DEFAULT_SETTINGS[key])}).`,
+      `fix it, or unset it for the default (${asValue(defaults[key])}).`,
   };
 }
 
@@ -109,12 +148,15 @@ function invalid(problems: readonly string[]): Error {
  * The settings in `env` (in a build, `process.env`), each defaulted when unset or empty.
  * Throws one error naming every invalid variable and what it must be, so a typo such as
  * `SEARCH_SHARD_PAGES=10k` stops the build instead of silently meaning the default.
+ * `machine` (astro.config.mjs reads it from `node:os`) gives the `BUILD_*` defaults;
+ * without it they are those of a one-core machine.
  */
-export function settingsFrom(env: Env): Settings {
+export function settingsFrom(env: Env, machine: Machine = ONE_CORE): Settings {
+  const defaults: Settings = { ...DEFAULT_SETTINGS, ...machineDefaults(machine) };
   const settings: Partial<Record<keyof Settings, unknown>> = {};
   const problems: string[] = [];
   for (const key of Object.keys(READERS) as (keyof Settings)[]) {
-    const result = read(env, key);
+    const result = read(env, key, defaults);
     if ("value" in result) settings[key] = result.value;
     else problems.push(result.problem);
   }

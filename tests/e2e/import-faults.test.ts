@@ -7,6 +7,7 @@ import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { spawn, spawnSync } from "node:child_process";
 import {
+  cpSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
@@ -17,7 +18,7 @@ import {
   writeFileSync,
 } from "node:fs";
 import { hostname, tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { generateRawArticles } from "../../bench/generate-raw.ts";
 import { LOCK_FILE } from "../../src/cli/import/archive-lock.ts";
@@ -138,6 +139,76 @@ describe("import faults", () => {
       assertLikeCleanImport(archive);
     });
   }
+
+  it("an entry name taken while the import runs is never replaced: the article takes the next slug", async () => {
+    // A copy of the raw files with a twin (same bytes) sorting right after one of them.
+    const twinned = join(work, "raw-twinned");
+    cpSync(raw, twinned, { recursive: true });
+    const files = readdirSync(twinned, { recursive: true, encoding: "utf8" })
+      .filter((path) => path.endsWith(".txt"))
+      .sort();
+    const victims = [files[200]!, files[250]!];
+    cpSync(join(twinned, victims[0]!), join(twinned, victims[0]!.replace(/\.txt$/, "_twin.txt")));
+    const archive = newArchive();
+    const out = join(archive, "articles");
+    const run = (args: string[], env: Record<string, string> = {}) => {
+      const child = spawn(process.execPath, [CLI, "--json", ...args, "--out", out, twinned], {
+        cwd: ROOT,
+        env: { ...process.env, ARCHIVE_DIR: "", ...env },
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      let stdout = "";
+      let stderr = "";
+      child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
+      child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
+      return new Promise<Outcome>((done) =>
+        child.on("close", (code, signal) => done({ code, signal, stdout, stderr })),
+      );
+    };
+    const resultOf = (outcome: Outcome, file: string) =>
+      (JSON.parse(outcome.stdout) as { file: string; entry: string; status: string }[]).find(
+        (result) => result.file.endsWith(file),
+      )!;
+    const planned = await run(["--dry-run"]);
+    const squatted = victims.map((file) => resultOf(planned, file).entry);
+    const importing = run([], { [TEST_FAULT_VARIABLE]: "delay-ms:15" });
+    // Once the first batch is in, well before the victims are planned, another process
+    // writes files at their names.
+    const ledger = join(archive, "permalinks.txt");
+    await until(() => existsSync(ledger) && readFileSync(ledger, "utf8").split("\n").length > 20);
+    for (const entry of squatted) {
+      mkdirSync(dirname(entry), { recursive: true });
+      writeFileSync(entry, "not an import's\n");
+    }
+    const imported = await importing;
+    assert.equal(imported.code, 0, imported.stderr);
+    const [, count, duplicates] = /^imported (\d+), duplicates (\d+)/.exec(cleanSummary)!;
+    const summary = `imported ${count}, duplicates ${Number(duplicates) + 1}, failed 0`;
+    assert.equal(summaryOf(imported), summary);
+    for (const entry of squatted) assert.equal(readFileSync(entry, "utf8"), "not an import's\n");
+    for (const [i, file] of victims.entries()) {
+      const result = resultOf(imported, file);
+      assert.equal(result.status, "imported");
+      assert.equal(result.entry, squatted[i]!.replace(/\.md$/, "-2.md"));
+      assert.ok(!existsSync(squatted[i]!.replace(/\.md$/, ".original.txt")));
+    }
+    const twin = resultOf(imported, victims[0]!.replace(/\.txt$/, "_twin.txt"));
+    assert.equal(twin.status, "duplicate");
+    assert.equal(twin.entry, resultOf(imported, victims[0]!).entry);
+    const lines = readFileSync(ledger, "utf8").trim().split("\n");
+    assert.equal(new Set(lines).size, Number(count));
+    assert.equal(lines.length, Number(count));
+    for (const line of lines) {
+      const key = line.replace(/^\/articles\//, "").replace(/\/$/, "");
+      assert.ok(existsSync(join(out, `${key}.md`)), `${line} has no entry`);
+      assert.ok(existsSync(join(out, `${key}.original.txt`)), `${line} has no original`);
+    }
+    const tree = [...archiveTree(archive).keys()];
+    assert.deepEqual(
+      tree.filter((path) => path.endsWith(".tmp")),
+      [],
+    );
+  });
 
   it("a build started while an import runs succeeds, each article whole", async () => {
     const archive = newArchive();

@@ -13,7 +13,41 @@ describe("settingsFrom", () => {
       searchIndex: true,
       searchShardPages: 10_000,
       pagefindMaxFragments: 10_000,
+      // Without a machine given: those of one core with 4 GB.
+      buildCores: 1,
+      buildMemoryMb: 3072,
     });
+  });
+
+  test("BUILD_CORES and BUILD_MEMORY_MB default to the machine's cores and 75% of its memory", () => {
+    const settings = settingsFrom({}, { cores: 8, memoryMb: 16_384 });
+    assert.equal(settings.buildCores, 8);
+    assert.equal(settings.buildMemoryMb, 12_288);
+    // The rest does not depend on the machine.
+    assert.deepEqual(
+      { ...settings, buildCores: 1, buildMemoryMb: 3072 },
+      { ...DEFAULT_SETTINGS, buildCores: 1, buildMemoryMb: 3072 },
+    );
+  });
+
+  test("the environment caps what the machine would give", () => {
+    const machine = { cores: 8, memoryMb: 16_384 };
+    const settings = settingsFrom({ BUILD_CORES: "2", BUILD_MEMORY_MB: "6000" }, machine);
+    assert.equal(settings.buildCores, 2);
+    assert.equal(settings.buildMemoryMb, 6000);
+  });
+
+  test("a machine's odd figures still give whole defaults of at least 1", () => {
+    const settings = settingsFrom({}, { cores: 0, memoryMb: 1000.7 });
+    assert.equal(settings.buildCores, 1);
+    assert.equal(settings.buildMemoryMb, 750);
+  });
+
+  test("an invalid BUILD_ value names the machine's default", () => {
+    assert.throws(
+      () => settingsFrom({ BUILD_CORES: "all" }, { cores: 6, memoryMb: 8192 }),
+      /BUILD_CORES="all" must be a whole number, 1 or more: fix it, or unset it for the default \(6\)/,
+    );
   });
 
   const valid: [string, Env, Partial<typeof DEFAULT_SETTINGS>][] = [
@@ -27,6 +61,9 @@ describe("settingsFrom", () => {
     ["SEARCH_INDEX=on", { SEARCH_INDEX: "on" }, { searchIndex: true }],
     ["SEARCH_SHARD_PAGES", { SEARCH_SHARD_PAGES: "2" }, { searchShardPages: 2 }],
     ["PAGEFIND_MAX_FRAGMENTS", { PAGEFIND_MAX_FRAGMENTS: "500" }, { pagefindMaxFragments: 500 }],
+    ["BUILD_CORES", { BUILD_CORES: "1" }, { buildCores: 1 }],
+    ["BUILD_CORES above the cores", { BUILD_CORES: "16" }, { buildCores: 16 }],
+    ["BUILD_MEMORY_MB", { BUILD_MEMORY_MB: "6144" }, { buildMemoryMb: 6144 }],
     ["an empty value counts as unset", { SEARCH_SHARD_PAGES: "", SITE_URL: "" }, {}],
     ["other variables are ignored", { PATH: "/usr/bin", HOME: "/root" }, {}],
   ];
@@ -42,6 +79,10 @@ describe("settingsFrom", () => {
     [{ SEARCH_SHARD_PAGES: "2.5" }, /SEARCH_SHARD_PAGES="2.5"/],
     [{ SEARCH_SHARD_PAGES: "10k" }, /SEARCH_SHARD_PAGES="10k"/],
     [{ PAGEFIND_MAX_FRAGMENTS: "-1" }, /PAGEFIND_MAX_FRAGMENTS="-1" must be a whole number/],
+    [{ BUILD_CORES: "0" }, /BUILD_CORES="0" must be a whole number, 1 or more/],
+    [{ BUILD_CORES: "max" }, /BUILD_CORES="max" must be a whole number/],
+    [{ BUILD_MEMORY_MB: "6G" }, /BUILD_MEMORY_MB="6G" must be a whole number/],
+    [{ BUILD_MEMORY_MB: "1.5" }, /BUILD_MEMORY_MB="1.5"/],
     [{ INCREMENTAL: "false" }, /INCREMENTAL="false" must be on or off/],
     [{ SEARCH_INDEX: "no" }, /SEARCH_INDEX="no" must be on or off/],
     [{ SITE_URL: "news.example.org" }, /SITE_URL="news.example.org" must be an absolute http/],

@@ -1,20 +1,19 @@
 /**
- * The import itself, one file at a time: read, parse, plan, write the entry and its
- * original, record the permalink. What an article is and where it goes is decided in
- * src/lib (raw-article.ts, import-plan.ts); this module only reads and writes.
+ * The import of one file up to its plan: read, parse, and decide where it goes (or that
+ * it is a duplicate), in memory, in input order; ./commit-batch.ts then writes the planned
+ * articles of a batch together. What an article is and where it goes is decided in
+ * src/lib (raw-article.ts, import-plan.ts); this module only reads.
  */
-import { readFileSync, rmSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { sha256Hex } from "../../lib/entry-check.ts";
 import { fixForSchemaErrors } from "../../lib/import-options.ts";
 import {
   entryText,
-  markTaken,
   planImport,
   recordImport,
   type ArchiveContents,
   type ImportPlan,
-  type KnownEntry,
 } from "../../lib/import-plan.ts";
 import {
   decodeRawText,
@@ -23,7 +22,6 @@ import {
   type RawArticle,
   type RawArticleOptions,
 } from "../../lib/raw-article.ts";
-import { createAtomically, ensureDir, syncDir } from "./atomic-write.ts";
 import type { Input } from "./inputs.ts";
 import type { Ledger } from "./ledger.ts";
 import { errorCode, errorText } from "./system-errors.ts";
@@ -50,24 +48,53 @@ export interface Run {
   ledger: Ledger;
   /** New articles written so far. */
   written: number;
+  /** The articles planned but not yet committed, by entry key. */
+  pending: Map<string, PlannedArticle>;
   /** Test-only fault injection (./test-faults.ts); null in every normal run. */
   faults: TestFaults | null;
 }
 
+/** A new article, planned (its slug taken in the run's index) but not yet written. */
+export interface PlannedArticle {
+  kind: "article";
+  bytes: Buffer;
+  sha256: string;
+  article: RawArticle;
+  plan: Extract<ImportPlan, { status: "imported" }>;
+  /** The `.md` file's text. */
+  text: string;
+  result: Result;
+  /** Slugs tried so far, taken under the import's feet. */
+  tries: number;
+  /** Set by its commit: whether it was written as planned. */
+  committed?: boolean;
+}
+
+/** A duplicate of an archived entry, or of `of`, an article not yet committed when planned. */
+export interface PlannedDuplicate {
+  kind: "duplicate";
+  result: Result;
+  of?: PlannedArticle;
+}
+
+/** An input once planned: an article to write, a duplicate, or a failure. */
+export type Planned = PlannedArticle | PlannedDuplicate | { kind: "failed"; result: Result };
+
 /** Gives up on a slug taken under the import's feet after this many tries. */
 const MAX_TRIES = 100;
 
-function failed(file: string, problem: string, fix: string): Result {
+/** A failed result: what is wrong with `file`, and what to do. */
+export function failed(file: string, problem: string, fix: string): Result {
   return { file, status: "failed", error: `${file}: ${describeFailure({ problem, fix })}` };
 }
 
-/** Imports one input into the archive, or says why it could not. */
-export function importFile(run: Run, input: Input): Result {
+/** Reads and plans one input, or says why it cannot be imported. */
+export function planFile(run: Run, input: Input): Planned {
   const read = readInput(input);
-  if (!read.ok) return read.result;
+  if (!read.ok) return { kind: "failed", result: read.result };
   const parsed = parseRawArticle(read.text, run.options);
-  if (!parsed.ok) return failed(input.file, parsed.problem, parsed.fix);
-  return archive(run, input.file, read.bytes, parsed.article);
+  if (!parsed.ok) return { kind: "failed", result: failed(input.file, parsed.problem, parsed.fix) };
+  return planArticle(run, input.file, read.bytes, parsed.article, 0);
 }
 
 type ReadInput = { ok: true; bytes: Buffer; text: string } | { ok: false; result: Result };
@@ -104,108 +131,73 @@ function readInput(input: Input): ReadInput {
   return { ok: true, bytes, text: decoded.text };
 }
 
-/** Writes `article` at the first free slug, or names the entry that has its bytes. */
-function archive(run: Run, file: string, bytes: Buffer, article: RawArticle): Result {
+/**
+ * Plans `article` at the first free slug, taking it in the run's index so that later
+ * inputs see it, or names the entry that has its bytes; `tries` slugs were found taken.
+ */
+export function planArticle(
+  run: Run,
+  file: string,
+  bytes: Buffer,
+  article: RawArticle,
+  tries: number,
+): Planned {
+  if (tries >= MAX_TRIES) {
+    const result = failed(
+      file,
+      `no free slug was found after ${MAX_TRIES} tries`,
+      "pass --title with a distinct headline",
+    );
+    return { kind: "failed", result };
+  }
   const { frontmatter, body } = article;
   const sha256 = sha256Hex(bytes);
-  for (let attempt = 0; attempt < MAX_TRIES; attempt++) {
-    const plan = planImport(run.index, { date: frontmatter.date, slug: frontmatter.slug, sha256 });
-    if (plan.status === "duplicate") return duplicate(run, file, plan.existing);
-    const entry = entryText({ ...frontmatter, slug: plan.slug, sha256 }, body);
-    if (!entry.ok) {
-      return failed(
-        file,
-        `its frontmatter does not pass the site's schema (${entry.errors.join("; ")})`,
-        fixForSchemaErrors(entry.errors),
-      );
-    }
+  const plan = planImport(run.index, { date: frontmatter.date, slug: frontmatter.slug, sha256 });
+  if (plan.status === "duplicate") {
+    const { key, permalink } = plan.existing;
     const result: Result = {
       file,
-      status: "imported",
-      entry: join(run.outShown, `${plan.key}.md`),
-      permalink: plan.permalink,
+      status: "duplicate",
+      entry: join(run.outShown, `${key}.md`),
+      permalink,
     };
-    if (!run.dryRun) {
-      const written = writeEntry(run, plan, bytes, entry.text, run.written + 1);
-      if (written === "taken") {
-        // Something the scan did not see holds this slug: never replace it, take the next.
-        markTaken(run.index, plan.key);
-        continue;
-      }
-      if (written !== "written") {
-        return failed(
-          file,
-          `could not be written to ${dirname(join(run.out, plan.key))} (${errorText(written.error)})`,
-          "check that the output folder exists and is writable, then import it again",
-        );
-      }
-    }
-    recordImport(run.index, plan.key, plan.permalink, sha256);
-    if (!run.dryRun) {
-      run.written++;
-      run.faults?.reach("kill-before-ledger", run.written);
-      addToLedger(run, result, plan.permalink, run.written);
-      run.faults?.reach("kill-after", run.written);
-    }
-    return result;
+    const of = run.pending.get(key);
+    return of ? { kind: "duplicate", result, of } : { kind: "duplicate", result };
   }
-  return failed(
-    file,
-    `no free slug was found after ${MAX_TRIES} tries`,
-    "pass --title with a distinct headline",
-  );
-}
-
-function duplicate(run: Run, file: string, existing: KnownEntry): Result {
-  // A ledger line lost to an interruption after the entry was written comes back here.
-  if (!run.dryRun && run.ledger.exists && !run.ledger.has(existing.permalink)) {
-    run.ledger.append(existing.permalink);
+  const entry = entryText({ ...frontmatter, slug: plan.slug, sha256 }, body);
+  if (!entry.ok) {
+    const result = failed(
+      file,
+      `its frontmatter does not pass the site's schema (${entry.errors.join("; ")})`,
+      fixForSchemaErrors(entry.errors),
+    );
+    return { kind: "failed", result };
   }
-  return {
+  const result: Result = {
     file,
-    status: "duplicate",
-    entry: join(run.outShown, `${existing.key}.md`),
-    permalink: existing.permalink,
+    status: "imported",
+    entry: join(run.outShown, `${plan.key}.md`),
+    permalink: plan.permalink,
   };
+  recordImport(run.index, plan.key, plan.permalink, sha256);
+  const planned: PlannedArticle = {
+    kind: "article",
+    bytes,
+    sha256,
+    article,
+    plan,
+    text: entry.text,
+    result,
+    tries,
+  };
+  if (!run.dryRun) run.pending.set(plan.key, planned);
+  return planned;
 }
 
-/**
- * Creates `<key>.original.txt` (unless an interrupted run left it), then `<key>.md`, both
- * on disk when it returns "written"; "taken" when either name exists already, and then
- * nothing of this attempt is left behind. The original comes first: a build running
- * beside the import reads only `.md` entries, each with its original already in place.
- */
-function writeEntry(
-  run: Run,
-  plan: Extract<ImportPlan, { status: "imported" }>,
-  bytes: Buffer,
-  text: string,
-  article: number,
-): "written" | "taken" | { error: unknown } {
-  const stem = join(run.out, plan.key);
-  let wroteOriginal = false;
-  try {
-    run.ledger.prepare();
-    ensureDir(dirname(stem), run.dirs);
-    if (!plan.originalInPlace) {
-      createAtomically(`${stem}.original.txt`, bytes);
-      wroteOriginal = true;
-    }
-    run.faults?.reach("kill-before-md", article);
-    createAtomically(`${stem}.md`, text);
-    syncDir(dirname(stem));
-    return "written";
-  } catch (error) {
-    if (wroteOriginal) rmSync(`${stem}.original.txt`, { force: true });
-    return errorCode(error) === "EEXIST" ? "taken" : { error };
-  }
-}
-
-/** The entry is written: a ledger that cannot take its line is a warning, not a failure. */
-function addToLedger(run: Run, result: Result, permalink: string, article: number): void {
-  try {
-    run.ledger.append(permalink, article);
-  } catch (error) {
-    result.error = `${result.file}: imported, but its permalink could not be added to ${run.ledger.file} (${errorText(error)}); add the line ${permalink} by hand`;
-  }
+/** Undoes planArticle for an article that was not written (`taken`: its slug is not free). */
+export function forgetArticle(index: ArchiveContents, planned: PlannedArticle): void {
+  const { key, originalInPlace } = planned.plan;
+  if (index.bySha256.get(planned.sha256)?.key === key) index.bySha256.delete(planned.sha256);
+  if (originalInPlace) index.orphanOriginals.set(planned.sha256, key);
+  else index.takenKeys.delete(key);
 }

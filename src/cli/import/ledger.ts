@@ -1,7 +1,8 @@
 /**
  * The permanence ledger, `permalinks.txt` beside the output folder: every permalink once
  * published, one a line. Read at the start of a run (its URLs are never given again) and
- * appended to as entries are written: each line whole, in one write, flushed to disk.
+ * appended to as batches of entries are written: a batch's lines whole, in one write,
+ * flushed to disk.
  */
 import { closeSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readFileSync } from "node:fs";
 import { dirname } from "node:path";
@@ -9,7 +10,7 @@ import { addLedgerLine, type ArchiveContents } from "../../lib/import-plan.ts";
 import { tornLastLine } from "../../lib/ledger-text.ts";
 import { syncDir, writeAllAndSync } from "./atomic-write.ts";
 import { errorCode, errorText } from "./system-errors.ts";
-import type { TestFaults } from "./test-faults.ts";
+import type { ArticleRange, TestFaults } from "./test-faults.ts";
 
 export class Ledger {
   readonly file: string;
@@ -81,15 +82,21 @@ export class Ledger {
     }
   }
 
-  /** Adds `permalink` (of the `article`th new article, 0 for an old one) as a line, once. */
-  append(permalink: string, article = 0): void {
-    if (this.#lines.has(permalink)) return;
+  /**
+   * Adds each of `permalinks` not in the ledger yet as a line, all in one write, flushed;
+   * `articles` are the new articles of the batch they belong to (for the test faults).
+   * Returns the permalinks it wrote.
+   */
+  appendLines(permalinks: string[], articles: ArticleRange): Set<string> {
+    const added = new Set(permalinks.filter((permalink) => !this.#lines.has(permalink)));
+    if (added.size === 0) return added;
     this.#open();
-    const line = `${this.#needsNewline ? "\n" : ""}${permalink}\n`;
-    this.#faults?.ledgerWrite(this.#fd!, line, article);
-    writeAllAndSync(this.#fd!, line);
+    const text = `${this.#needsNewline ? "\n" : ""}${[...added].join("\n")}\n`;
+    this.#faults?.ledgerWrite(this.#fd!, text, articles);
+    writeAllAndSync(this.#fd!, text);
     this.#needsNewline = false;
-    this.#lines.add(permalink);
+    for (const permalink of added) this.#lines.add(permalink);
+    return added;
   }
 
   #open(): void {

@@ -1,10 +1,14 @@
-/** A whole import run: the command line, the archive as it is, each input, the report. */
+/**
+ * A whole import run: the command line, the archive as it is, each input read and planned
+ * in order into batches, each batch committed at once (./commit-batch.ts), the report.
+ */
 import { dirname, join } from "node:path";
 import process from "node:process";
 import { lockArchive, LockBusy, type ArchiveLock } from "./archive-lock.ts";
 import { scanArchive } from "./archive-scan.ts";
 import { readCommandLine, USAGE, UsageError, type Setup } from "./command-line.ts";
-import { importFile } from "./import-file.ts";
+import { commitBatch } from "./commit-batch.ts";
+import { planFile, type Planned, type Run } from "./import-file.ts";
 import { Ledger } from "./ledger.ts";
 import { Report } from "./report.ts";
 import { errorText } from "./system-errors.ts";
@@ -13,8 +17,17 @@ import { testFaultsFrom, type TestFaults } from "./test-faults.ts";
 /** The exit status when --no-wait found another import holding the archive's lock. */
 export const EXIT_LOCKED = 3;
 
+/** A batch is committed once it holds this many new articles, or this many bytes. */
+const BATCH_ARTICLES = 64;
+const BATCH_BYTES = 8 * 1024 * 1024;
+/** ... or this many inputs in all (duplicates and failures wait for no write). */
+const BATCH_INPUTS = 512;
+
 /** Runs the import for `argv` (without node and the script); the exit status. */
-export function main(argv: string[], env: Record<string, string | undefined>): number {
+export async function main(
+  argv: string[],
+  env: Record<string, string | undefined>,
+): Promise<number> {
   let setup: Setup | null;
   try {
     setup = readCommandLine(argv, env);
@@ -48,21 +61,26 @@ export function main(argv: string[], env: Record<string, string | undefined>): n
     }
   }
   try {
-    return runImport(setup, faults);
+    return await runImport(setup, faults);
   } finally {
     lock?.release();
   }
 }
 
+/** Lets the I/O callbacks of the commit under way run between two inputs. */
+function yieldToIo(): Promise<void> {
+  return new Promise((resume) => setImmediate(resume));
+}
+
 /** The import itself; in a real run, the caller holds the archive's lock. */
-function runImport(setup: Setup, faults: TestFaults | null): number {
+async function runImport(setup: Setup, faults: TestFaults | null): Promise<number> {
   const { inputs, out, dryRun } = setup;
   const report = new Report({ json: setup.json, dryRun, total: inputs.length });
   const warn = (message: string) => report.warn(message);
   const { index, dirs } = scanArchive(out, dryRun, warn);
   const ledger = new Ledger(join(dirname(out), "permalinks.txt"), faults);
   ledger.read(index, warn, !dryRun);
-  const run = {
+  const run: Run = {
     out,
     outShown: setup.outShown,
     options: setup.options,
@@ -71,14 +89,45 @@ function runImport(setup: Setup, faults: TestFaults | null): number {
     dirs,
     ledger,
     written: 0,
+    pending: new Map(),
     faults,
+  };
+  let batch: Planned[] = [];
+  let articles = 0;
+  let bytes = 0;
+  // The batch being committed: its files are flushed while the next batch is planned.
+  let committing: Promise<void> = Promise.resolve();
+  let flushing = false;
+  const commitNext = async () => {
+    await committing;
+    flushing = true;
+    const results = commitBatch(run, batch);
+    committing = results.then((list) => {
+      flushing = false;
+      for (const result of list) report.add(result);
+    });
+    committing.catch(() => {}); // Awaited later: not an unhandled rejection meanwhile.
+    batch = [];
+    articles = 0;
+    bytes = 0;
   };
   try {
     for (const input of inputs) {
-      report.add(importFile(run, input));
+      const planned = planFile(run, input);
+      batch.push(planned);
+      if (planned.kind === "article") {
+        articles++;
+        bytes += planned.bytes.length + planned.text.length;
+      }
       faults?.afterInput();
+      const full = articles >= BATCH_ARTICLES || bytes >= BATCH_BYTES;
+      if (full || batch.length >= BATCH_INPUTS) await commitNext();
+      else if (flushing) await yieldToIo();
     }
+    await commitNext();
+    await committing;
   } finally {
+    await committing.catch(() => {});
     ledger.close();
     report.close();
   }

@@ -1,15 +1,15 @@
 /**
  * Test-only fault injection, for tests/e2e/import-faults.test.ts: with
  * `NEWS_ARCHIVE_IMPORT_TEST_FAULT=<fault>:<n>` the import kills itself at a known point of
- * its nth new article, as a crash or `kill -9` would, or slows down so that a second import
- * or a build overlaps it. Unset (every normal run), `testFaultsFrom` returns null and no
- * hook runs.
+ * the commit of the batch that holds its nth new article (./commit-batch.ts), as a crash or
+ * `kill -9` would, or slows down so that a second import or a build overlaps it. Unset
+ * (every normal run), `testFaultsFrom` returns null and no hook runs.
  *
- * - `kill-before-md:N`: after the Nth article's `.original.txt`, before its `.md`;
- * - `kill-before-ledger:N`: after its files are on disk, before its ledger line;
- * - `tear-ledger:N`: half of its ledger line written, as a power cut can leave it;
- * - `kill-after:N`: after its ledger line;
- * - `delay-ms:N`: a pause of N ms after each input.
+ * - `kill-before-md:N`: the `.original.txt` of every article of N's batch in place, no `.md`;
+ * - `kill-before-ledger:N`: the batch's files and folders on disk, before its ledger lines;
+ * - `tear-ledger:N`: half of the batch's ledger lines written, as a power cut can leave them;
+ * - `kill-after:N`: after the batch's ledger lines;
+ * - `delay-ms:N`: a pause of N ms after each input is read and planned.
  */
 import { fsyncSync, writeSync } from "node:fs";
 import process from "node:process";
@@ -24,11 +24,17 @@ const POINTS = new Set<string>([
   "kill-after",
 ]);
 
+/** The new articles of a batch: the `first`th to the `last`th of the run (1-based). */
+export interface ArticleRange {
+  first: number;
+  last: number;
+}
+
 export interface TestFaults {
-  /** At `point` of the `article`th new article (1-based): kill the process if asked. */
-  reach(point: Exclude<Point, "tear-ledger">, article: number): void;
-  /** Before the ledger line of the `article`th new article is written to `fd`. */
-  ledgerWrite(fd: number, line: string, article: number): void;
+  /** At `point` of the commit of the batch of `articles`: kill the process if asked. */
+  reach(point: Exclude<Point, "tear-ledger">, articles: ArticleRange): void;
+  /** Before the ledger lines `text` of the batch of `articles` are written to `fd`. */
+  ledgerWrite(fd: number, text: string, articles: ArticleRange): void;
   /** After each input. */
   afterInput(): void;
 }
@@ -46,14 +52,15 @@ export function testFaultsFrom(env: Record<string, string | undefined>): TestFau
     throw new Error(`${TEST_FAULT_VARIABLE}: unknown fault ${JSON.stringify(value)}`);
   const [, fault, count] = match;
   const n = Number(count);
+  const holdsN = ({ first, last }: ArticleRange) => first <= n && n <= last;
   const pause = new Int32Array(new SharedArrayBuffer(4));
   return {
-    reach(point, article) {
-      if (fault === point && article === n) die();
+    reach(point, articles) {
+      if (fault === point && holdsN(articles)) die();
     },
-    ledgerWrite(fd, line, article) {
-      if (fault !== "tear-ledger" || article !== n) return;
-      writeSync(fd, line.slice(0, Math.ceil(line.length / 2)));
+    ledgerWrite(fd, text, articles) {
+      if (fault !== "tear-ledger" || !holdsN(articles)) return;
+      writeSync(fd, text.slice(0, Math.ceil(text.length / 2)));
       fsyncSync(fd);
       die();
     },

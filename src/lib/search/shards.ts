@@ -4,8 +4,9 @@
  *
  * Why: Pagefind holds a whole index in memory while it builds it, about 2 GB per 10,000
  * articles, so one index of 100,000 articles needs more memory than a build machine has.
- * Shards of at most `maxPages` articles are indexed one after another, each in a fresh
- * Pagefind process, so the peak stays that of one shard. The newest year is always a shard
+ * Shards of at most `maxPages` articles are indexed each in a fresh Pagefind process, as
+ * many at once as the memory budget allows (./shard-schedule.ts), so the peak stays that of
+ * the shards running. The newest year is always a shard
  * of its own: new articles land there, and adding one re-indexes only that year (the other
  * shards are reused from the build cache, src/integrations/pagefind.ts).
  *

@@ -1,0 +1,65 @@
+/**
+ * Indexes one search shard in a Node process of its own, forked by ../pagefind.ts: the
+ * process's Pagefind Node API starts its own `pagefind` binary (the API keeps one per
+ * module instance, and its `close()` ends that one for every index in it), so shards index
+ * in parallel, each on its own core, and each binary's memory is given back, and the binary
+ * reaped, when its shard is written. (A worker thread would do, but a binary started from a
+ * thread that has ended is never reaped: it stays a zombie until the build ends.)
+ *
+ * It gets one {@link ShardJob} as a message and answers with one {@link ShardOutcome}.
+ */
+import * as pagefind from "pagefind";
+
+export interface ShardJob {
+  /** The built site. */
+  outDir: string;
+  /** The shard's years: `articles/<year>/` of each is indexed. */
+  years: readonly string[];
+  /** Where the shard's index is written. */
+  folder: string;
+  /** Pagefind's options (the same for every shard). */
+  config: pagefind.PagefindServiceConfig;
+}
+
+/** Done, or the step that failed and Pagefind's message. */
+export type ShardOutcome = { ok: true } | { ok: false; step: string; message: string };
+
+/**
+ * What the process sends: the step it starts (so a Pagefind binary that dies without an
+ * answer, which leaves the API waiting forever, is still reported with its step), then its
+ * outcome.
+ */
+export type ShardMessage = { step: string } | ShardOutcome;
+
+const send = (message: ShardMessage) =>
+  new Promise<void>((resolve) => process.send!(message, () => resolve()));
+
+async function indexShard(job: ShardJob): Promise<ShardOutcome> {
+  let step = "to start";
+  try {
+    const { index, errors } = await pagefind.createIndex(job.config);
+    if (!index) throw new Error(errors.join("\n"));
+    for (const year of job.years) {
+      step = `to read the pages of articles/${year}/`;
+      await send({ step });
+      const added = await index.addDirectory({
+        path: job.outDir,
+        glob: `articles/${year}/**/*.html`,
+      });
+      if (added.errors.length) throw new Error(added.errors.join("\n"));
+    }
+    step = `to write the index to ${job.folder}`;
+    await send({ step });
+    const written = await index.writeFiles({ outputPath: job.folder });
+    if (written.errors.length) throw new Error(written.errors.join("\n"));
+    return { ok: true };
+  } catch (error) {
+    return { ok: false, step, message: error instanceof Error ? error.message : String(error) };
+  } finally {
+    await pagefind.close();
+  }
+}
+
+process.once("message", (job: ShardJob) => {
+  void indexShard(job).then((outcome) => send(outcome).then(() => process.disconnect()));
+});
