@@ -7,6 +7,8 @@ import articleFiles from "./src/integrations/article-files.ts";
 import pagefind from "./src/integrations/pagefind.ts";
 import outputSweep from "./src/integrations/output-sweep.ts";
 import securityHeaders from "./src/integrations/security-headers.ts";
+import deployFiles from "./src/integrations/deploy-files.ts";
+import { keepPrecompressed, precompress } from "./src/integrations/precompress.ts";
 import { CSP_DIRECTIVES, CSP_SCRIPT_SOURCES, CSP_STYLE_SOURCES } from "./src/lib/security.ts";
 import { settingsFrom } from "./src/lib/settings.ts";
 import { SITEMAP_BASENAME } from "./src/lib/permalink.ts";
@@ -49,6 +51,8 @@ export default defineConfig({
       namespaces: { news: false, xhtml: false, image: false, video: false },
     }),
     articleFiles({ archiveDir: settings.archiveDir }),
+    // Before the sweep: the .gz files of the last build whose file is still there.
+    keepPrecompressed(),
     // After the pages and article files, before indexing: removes what earlier builds left
     // in the kept dist/ and this one did not make, so no stale page gets indexed.
     outputSweep(),
@@ -60,5 +64,9 @@ export default defineConfig({
       memoryMb: settings.buildMemoryMb,
     }),
     securityHeaders(),
+    // _redirects, and the nginx config in deploy/ beside dist/ (README, "Deploy").
+    deployFiles({ archiveDir: settings.archiveDir }),
+    // Last: .gz copies of the text files, search index included, for nginx's gzip_static.
+    precompress(),
   ],
 });

@@ -37,14 +37,19 @@ export function contentSecurityPolicyHeader(): string {
   ].join("; ");
 }
 
-/** Netlify/Cloudflare Pages style `_headers`: one block for every path. */
-export function headersFile(): string {
-  const headers: [string, string][] = [
+/** The headers every response gets, in `_headers` and in the nginx config alike. */
+export function securityHeaders(): [name: string, value: string][] {
+  return [
     ["Content-Security-Policy", contentSecurityPolicyHeader()],
     ["X-Content-Type-Options", "nosniff"],
     ["Referrer-Policy", "strict-origin-when-cross-origin"],
     ["Permissions-Policy", "camera=(), microphone=(), geolocation=()"],
     ["X-Frame-Options", "DENY"],
   ];
+}
+
+/** Netlify/Cloudflare Pages style `_headers`: one block for every path. */
+export function headersFile(): string {
+  const headers = securityHeaders();
   return `/*\n${headers.map(([name, value]) => `  ${name}: ${value}`).join("\n")}\n`;
 }

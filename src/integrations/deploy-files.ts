@@ -1,0 +1,66 @@
+import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { AstroIntegration } from "astro";
+import matter from "gray-matter";
+import { aliasRedirects } from "../lib/aliases.ts";
+import { validateFrontmatter } from "../lib/article-schema.ts";
+import {
+  deployDirFor,
+  NGINX_CONFIG_FILE,
+  NGINX_SITE_FILE,
+  nginxServerConfig,
+  nginxSiteConfig,
+} from "../lib/deploy/nginx.ts";
+import { redirectsFile, type Redirect } from "../lib/deploy/redirects.ts";
+import { permalinkOfKey } from "../lib/import-plan.ts";
+import { DEFAULT_SETTINGS } from "../lib/settings.ts";
+
+export interface DeployFilesOptions {
+  /** The folder holding `articles/` (relative to the working directory, or absolute). */
+  archiveDir?: string;
+}
+
+/**
+ * The aliases of the entries this build rendered, as the alias pages have them
+ * (src/pages/[...alias].astro, which has already refused a clash). Only entries that
+ * mention `aliases` are parsed: a file read each, no YAML for the rest.
+ */
+async function aliasesOf(archiveDir: string, built: ReadonlySet<string>): Promise<Redirect[]> {
+  const articlesDir = resolve(archiveDir, "articles");
+  const articles = [];
+  for (const file of await readdir(articlesDir, { recursive: true })) {
+    if (!file.endsWith(".md") || !built.has(permalinkOfKey(file.slice(0, -".md".length)))) continue;
+    const text = await readFile(join(articlesDir, file), "utf8");
+    if (!/^aliases:/m.test(text)) continue;
+    const parsed = validateFrontmatter(matter(text, {}).data);
+    if (!parsed.ok) throw new Error(`${file}: ${parsed.errors.join("; ")}`);
+    articles.push({ id: file, data: parsed.data });
+  }
+  return aliasRedirects(articles).map(({ from, to }) => ({ from, to }));
+}
+
+/**
+ * Writes what real servers need beside the pages: `_redirects` into the site (Netlify,
+ * Cloudflare Pages), and the nginx config into the deploy folder beside it (never into
+ * the served folder): `nginx-site.conf` to include, and a whole `nginx.conf`.
+ */
+export default function deployFiles(options: DeployFilesOptions = {}): AstroIntegration {
+  const archiveDir = options.archiveDir ?? DEFAULT_SETTINGS.archiveDir;
+  return {
+    name: "news-archive:deploy-files",
+    hooks: {
+      "astro:build:done": async ({ dir, pages, logger }) => {
+        const outDir = fileURLToPath(dir).replace(/\/$/, "");
+        const built = new Set(pages.map(({ pathname }) => `/${pathname.replace(/^\//, "")}`));
+        const redirects = await aliasesOf(archiveDir, built);
+        await writeFile(join(outDir, "_redirects"), redirectsFile(redirects));
+        const deployDir = deployDirFor(outDir);
+        await mkdir(deployDir, { recursive: true });
+        await writeFile(join(deployDir, NGINX_SITE_FILE), nginxSiteConfig(redirects));
+        await writeFile(join(deployDir, NGINX_CONFIG_FILE), nginxServerConfig({ root: outDir }));
+        logger.info(`Wrote _redirects and ${deployDir}/ (${redirects.length} alias redirects)`);
+      },
+    },
+  };
+}

@@ -1,0 +1,104 @@
+import { readdir, readFile, rm, rmdir, stat, writeFile } from "node:fs/promises";
+import { dirname, join, relative, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { gzip as gzipCallback, constants } from "node:zlib";
+import type { AstroIntegration } from "astro";
+import { isPrecompressed } from "../lib/deploy/caching.ts";
+import { keepOutput } from "./output-sweep.ts";
+
+const gzip = promisify(gzipCallback);
+/** Files compressed at once: keeps both cores busy without holding many files in memory. */
+const PARALLEL = 16;
+const GZ = ".gz";
+
+/** Every file under `root`, as `/`-separated paths relative to it. */
+async function filesUnder(root: string): Promise<string[]> {
+  const entries = await readdir(root, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(root, join(entry.parentPath, entry.name)).split(sep).join("/"));
+}
+
+/**
+ * Removes the folders that removed `.gz` files left empty (the sweep removed the folder's
+ * other files but not the folder, which still held them), deepest first, one at a time.
+ */
+async function removeEmptyFolders(outDir: string, files: readonly string[]): Promise<void> {
+  const folders = [...new Set(files.map((file) => dirname(file)))].sort().reverse();
+  for (const folder of folders) {
+    for (let dir = folder; relative(outDir, dir) !== ""; dir = dirname(dir)) {
+      const left = await readdir(dir).catch(() => null);
+      if (left === null) continue; // removed already, from a deeper folder
+      if (left.length > 0) break;
+      await rmdir(dir);
+    }
+  }
+}
+
+/**
+ * Runs before the output sweep (./output-sweep.ts): a `.gz` kept from the last build is
+ * this build's too while its file is there, so the sweep leaves it; `precompress` then
+ * writes it again only if its file changed, and removes it if its file is gone.
+ */
+export function keepPrecompressed(): AstroIntegration {
+  return {
+    name: "news-archive:keep-precompressed",
+    hooks: {
+      "astro:build:done": async ({ dir }) => {
+        const outDir = fileURLToPath(dir);
+        const files = new Set(await filesUnder(outDir));
+        for (const file of files) {
+          if (file.endsWith(GZ) && files.has(file.slice(0, -GZ.length))) keepOutput(file);
+        }
+      },
+    },
+  };
+}
+
+/**
+ * Writes `<file>.gz` beside each text file of the site (html, css, js, json, xml, svg,
+ * txt), for nginx's `gzip_static`: compressed once at level 9 instead of on every request.
+ * Last of all, after the search index. A `.gz` newer than its file is kept; one that
+ * would not be smaller is not written.
+ */
+export function precompress(): AstroIntegration {
+  return {
+    name: "news-archive:precompress",
+    hooks: {
+      "astro:build:done": async ({ dir, logger }) => {
+        const started = performance.now();
+        const outDir = fileURLToPath(dir);
+        const files = await filesUnder(outDir);
+        const present = new Set(files);
+        let written = 0;
+        const orphans: string[] = [];
+        const one = async (file: string): Promise<void> => {
+          const path = join(outDir, file);
+          if (file.endsWith(GZ)) {
+            if (!present.has(file.slice(0, -GZ.length))) {
+              await rm(path);
+              orphans.push(path);
+            }
+            return;
+          }
+          if (!isPrecompressed(file) || file.startsWith(".")) return;
+          const source = await stat(path);
+          if (present.has(file + GZ) && (await stat(path + GZ)).mtimeMs >= source.mtimeMs) return;
+          const body = await readFile(path);
+          const packed = await gzip(body, { level: constants.Z_BEST_COMPRESSION });
+          if (packed.length < body.length) {
+            await writeFile(path + GZ, packed);
+            written += 1;
+          } else if (present.has(file + GZ)) await rm(path + GZ);
+        };
+        for (let i = 0; i < files.length; i += PARALLEL) {
+          await Promise.all(files.slice(i, i + PARALLEL).map(one));
+        }
+        await removeEmptyFolders(outDir, orphans);
+        const ms = Math.round(performance.now() - started);
+        logger.info(`Wrote ${written} .gz file(s) for gzip_static in ${ms} ms`);
+      },
+    },
+  };
+}

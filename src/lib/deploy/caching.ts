@@ -1,0 +1,56 @@
+/**
+ * How long browsers and CDNs may keep each kind of file, and which files are worth a
+ * precompressed `.gz` copy: one set of rules for the nginx config and the README's
+ * object-storage commands.
+ */
+
+/** Files whose name carries a hash of their content: a new version is a new URL. */
+export const IMMUTABLE = "public, max-age=31536000, immutable";
+/** Everything else (pages, feeds, the search manifest): ask the server each time. */
+export const REVALIDATE = "no-cache";
+
+/** Astro's bundled scripts and styles, all content-hashed. */
+export const HASHED_ASSETS_PATH = "/_astro/";
+/**
+ * Pagefind's hashed index files (`en_4e99a3e.pf_fragment`, `pagefind.en_356428125d.pf_meta`).
+ * Its entry files (`pagefind-entry.json`, `wasm.en.pagefind`, `pagefind.js`) and the
+ * shard manifest (`search-shards.json`) keep their names across builds, so they revalidate.
+ */
+export const HASHED_PAGEFIND_EXTENSIONS = [
+  "pf_fragment",
+  "pf_index",
+  "pf_filter",
+  "pf_meta",
+  "pf_facets",
+] as const;
+
+/** The Cache-Control of a site path (`/_astro/x.js`, `/articles/.../`). */
+export function cacheControlFor(path: string): string {
+  if (path.startsWith(HASHED_ASSETS_PATH)) return IMMUTABLE;
+  const extension = path.slice(path.lastIndexOf(".") + 1);
+  if (path.includes(".") && (HASHED_PAGEFIND_EXTENSIONS as readonly string[]).includes(extension))
+    return IMMUTABLE;
+  return REVALIDATE;
+}
+
+/**
+ * Text files written again as `<file>.gz` for nginx's `gzip_static`. Pagefind's `pf_*`
+ * files and its `.pagefind` WebAssembly are gzip already; images other than SVG too.
+ */
+export const PRECOMPRESSED_EXTENSIONS = [
+  "html",
+  "css",
+  "js",
+  "mjs",
+  "json",
+  "xml",
+  "svg",
+  "txt",
+] as const;
+
+/** Whether a file (any path, `/`-separated) gets a `.gz` copy. */
+export function isPrecompressed(path: string): boolean {
+  const name = path.slice(path.lastIndexOf("/") + 1);
+  const dot = name.lastIndexOf(".");
+  return dot > 0 && (PRECOMPRESSED_EXTENSIONS as readonly string[]).includes(name.slice(dot + 1));
+}
