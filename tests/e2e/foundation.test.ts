@@ -2,11 +2,12 @@
  * The first article end to end: build the real archive, serve it like a static host, and
  * read, follow and search it in Chromium.
  */
-import { after, before, describe, test } from "node:test";
+import { after, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Browser } from "playwright-core";
+import { beforeAll } from "../support/hooks.ts";
 import { buildSite, ROOT } from "../support/build-site.ts";
 import { serveStatic, type StaticServer } from "../support/static-server.ts";
 import { launchBrowser, watchConsole } from "../support/browser.ts";
@@ -24,7 +25,7 @@ interface PagefindBundle {
 let server: StaticServer;
 let browser: Browser;
 
-before(async () => {
+const setUpDone = beforeAll(async () => {
   const build = await buildSite(join(ROOT, "content"));
   assert.equal(build.code, 0, build.output);
   server = await serveStatic(build.outDir);
@@ -32,6 +33,7 @@ before(async () => {
 });
 
 after(async () => {
+  await setUpDone();
   await browser?.close();
   await server?.close();
 });

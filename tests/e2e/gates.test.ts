@@ -4,12 +4,13 @@
  * every route must have a page checked. Each gate is a function in tests/support/ that the
  * negative tests at the end run on deliberately broken fixtures, to show it can fail.
  */
-import { after, before, describe, test } from "node:test";
+import { after, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser } from "playwright-core";
+import { beforeAll } from "../support/hooks.ts";
 import { buildSite, ROOT } from "../support/build-site.ts";
 import { serveStatic, type StaticServer } from "../support/static-server.ts";
 import { launchBrowser, watchConsole } from "../support/browser.ts";
@@ -36,7 +37,7 @@ let server: StaticServer;
 let browser: Browser;
 let coverage: RouteCoverage;
 
-before(async () => {
+const setUpDone = beforeAll(async () => {
   archiveDir = await gatesArchive();
   const build = await buildSite(archiveDir);
   assert.equal(build.code, 0, build.output);
@@ -47,6 +48,7 @@ before(async () => {
 });
 
 after(async () => {
+  await setUpDone();
   await browser?.close();
   await server?.close();
 });

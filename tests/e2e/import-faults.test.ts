@@ -19,11 +19,12 @@ import {
 } from "node:fs";
 import { hostname, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { after, before, describe, it } from "node:test";
+import { after, describe, it } from "node:test";
 import { generateRawArticles } from "../../bench/generate-raw.ts";
 import { LOCK_FILE } from "../../src/cli/import/archive-lock.ts";
 import { TEST_FAULT_VARIABLE } from "../../src/cli/import/test-faults.ts";
 import { lockFileText } from "../../src/lib/import-lock.ts";
+import { beforeAll } from "../support/hooks.ts";
 import { archiveTree, NO_DIFFERENCE, treeDifference } from "../support/archive-tree.ts";
 import { buildSite, ROOT } from "../support/build-site.ts";
 
@@ -91,7 +92,7 @@ async function until(condition: () => boolean): Promise<void> {
   while (!condition()) await new Promise((done) => setTimeout(done, 50));
 }
 
-before(async () => {
+const setUpDone = beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), "import-faults-"));
   raw = join(work, "raw");
   generateRawArticles(raw, ARTICLES, 15, undefined, "classic");
@@ -103,7 +104,10 @@ before(async () => {
   assert.match(cleanSummary, /^imported [1-9]\d+, duplicates \d+, failed 0$/);
 });
 
-after(() => rmSync(work, { recursive: true, force: true }));
+after(async () => {
+  await setUpDone();
+  if (work) rmSync(work, { recursive: true, force: true });
+});
 
 describe("import faults", () => {
   it("two imports started together end with the entries and ledger of one clean import", async () => {

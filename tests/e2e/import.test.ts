@@ -2,13 +2,14 @@
  * The front door end to end: raw fixtures imported with the CLI into a temp archive, built,
  * served, and found through search in Chromium at the permalinks the CLI reported.
  */
-import { after, before, describe, test } from "node:test";
+import { after, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { mkdtemp, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser } from "playwright-core";
+import { beforeAll } from "../support/hooks.ts";
 import { buildSite, ROOT } from "../support/build-site.ts";
 import { serveStatic, type StaticServer } from "../support/static-server.ts";
 import { launchBrowser, watchConsole } from "../support/browser.ts";
@@ -42,7 +43,7 @@ function importFixtures(): ImportReport[] {
   return JSON.parse(out) as ImportReport[];
 }
 
-before(async () => {
+const setUpDone = beforeAll(async () => {
   archive = await mkdtemp(join(tmpdir(), "news-archive-import-e2e-"));
   reports = importFixtures();
   const build = await buildSite(archive);
@@ -52,6 +53,7 @@ before(async () => {
 });
 
 after(async () => {
+  await setUpDone();
   await browser?.close();
   await server?.close();
 });

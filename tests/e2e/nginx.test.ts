@@ -4,7 +4,7 @@
  * Chromium: pages, search (a Web Worker and WebAssembly under nginx's headers), the alias
  * as a real 301, the 404 page, the headers and caching, and the precompressed files.
  */
-import { after, before, describe, test } from "node:test";
+import { after, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { get } from "node:http";
 import { mkdtemp, readdir, readFile } from "node:fs/promises";
@@ -12,6 +12,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import type { Browser, Page } from "playwright-core";
+import { beforeAll } from "../support/hooks.ts";
 import { buildSite } from "../support/build-site.ts";
 import { launchBrowser, watchConsole } from "../support/browser.ts";
 import { FIXTURE_ARTICLES, SEED, writeFixtureArchive } from "../support/fixture-archive.ts";
@@ -28,7 +29,7 @@ let nginx: Nginx;
 let browser: Browser;
 let outDir: string;
 
-before(async () => {
+const setUpDone = beforeAll(async () => {
   const archive = await mkdtemp(join(tmpdir(), "news-archive-nginx-archive-"));
   await writeFixtureArchive(archive, [
     ...FIXTURE_ARTICLES,
@@ -49,6 +50,7 @@ before(async () => {
 });
 
 after(async () => {
+  await setUpDone();
   await browser?.close();
   await nginx?.close();
 });

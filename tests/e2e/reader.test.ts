@@ -9,6 +9,7 @@ import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
+import { beforeAll } from "../support/hooks.ts";
 import { buildSite } from "../support/build-site.ts";
 import { serveStatic, type StaticServer } from "../support/static-server.ts";
 import { launchBrowser, watchConsole } from "../support/browser.ts";
@@ -47,7 +48,7 @@ let noJs: BrowserContext;
 /** JavaScript on, for parsing feeds in the browser. */
 let withJs: BrowserContext;
 
-before(async () => {
+const setUpDone = beforeAll(async () => {
   const archive = await mkdtemp(join(tmpdir(), "news-archive-reader-"));
   assert.ok(STORM.body.startsWith(`${STORM_TITLE}\n\n${STORM_NEXT}`), "the storm's text");
   await writeFixtureArchive(archive, ARTICLES);
@@ -60,6 +61,7 @@ before(async () => {
 });
 
 after(async () => {
+  await setUpDone();
   await noJs?.close();
   await withJs?.close();
   await browser?.close();
@@ -220,7 +222,7 @@ describe("the article page", () => {
   before(async () => {
     page = await open(PERMALINK);
   });
-  after(() => page.close());
+  after(() => page?.close());
 
   test("a breadcrumb of the date hierarchy", async () => {
     const crumbs = page.getByRole("navigation", { name: "Breadcrumb" }).getByRole("link");

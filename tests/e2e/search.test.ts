@@ -10,6 +10,7 @@ import { mkdtemp, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
+import { beforeAll } from "../support/hooks.ts";
 import { buildSite } from "../support/build-site.ts";
 import { serveStatic, type StaticServer } from "../support/static-server.ts";
 import { launchBrowser, watchConsole } from "../support/browser.ts";
@@ -116,7 +117,7 @@ let browser: Browser;
 let buildOutput = "";
 let outDir = "";
 
-before(async () => {
+const setUpDone = beforeAll(async () => {
   const archive = await mkdtemp(join(tmpdir(), "news-archive-search-"));
   await writeSearchArchive(archive, ARTICLES);
   // Shards of at most 3 articles: every search below runs across several merged indexes,
@@ -130,6 +131,7 @@ before(async () => {
 });
 
 after(async () => {
+  await setUpDone();
   await browser?.close();
   await server?.close();
 });
