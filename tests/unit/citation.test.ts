@@ -2,22 +2,24 @@ import { before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import {
   apaCitation,
-  bibtex,
-  bibtexEscape,
   chicagoCitation,
-  citationFileText,
   citationInputFor,
-  citationKey,
   citationText,
-  cslItem,
-  cslJson,
   initials,
   invertedName,
   mlaCitation,
   parseName,
-  ris,
   type CitationInput,
 } from "../../src/lib/citation.ts";
+import {
+  bibtex,
+  bibtexEscape,
+  citationFileText,
+  citationKey,
+  cslItem,
+  cslJson,
+  ris,
+} from "../../src/lib/citation-files.ts";
 
 const URL_ =
   "https://archive.example/articles/2019/12/11/azerbaijan-and-pakistan-discuss-military-cooperation/";
