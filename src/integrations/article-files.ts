@@ -1,18 +1,18 @@
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
-import { copyFile, mkdir, readdir, readFile, rename, writeFile } from "node:fs/promises";
-import { join, resolve } from "node:path";
+import { copyFile, mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
 import matter from "gray-matter";
 import { validateFrontmatter } from "../lib/article-schema.ts";
-import { permalinkOfKey } from "../lib/import-plan.ts";
 import { citationInputFor } from "../lib/citation.ts";
 import { citationFileText } from "../lib/citation-files.ts";
 import { originalFileFor } from "../lib/entry-check.ts";
 import { CITATION_FORMATS, citationPathFor, originalTextPathFor } from "../lib/permalink.ts";
 import { DEFAULT_SETTINGS } from "../lib/settings.ts";
 import { SITE_NAME } from "../lib/site.ts";
+import { builtEntries } from "./built-entries.ts";
 import { keepOutput } from "./output-sweep.ts";
 
 /** Files written at once: enough to keep the disk busy, few enough to bound memory. */
@@ -51,14 +51,7 @@ export default function articleFiles(options: ArticleFilesOptions = {}): AstroIn
       "astro:build:done": async ({ dir, pages, logger }) => {
         const started = performance.now();
         const outDir = fileURLToPath(dir);
-        const articlesDir = resolve(archiveDir, "articles");
-        // Only entries whose page this build rendered: one an import adds while the build
-        // runs gets its files with its page, in the next build, not half of it now.
-        const built = new Set(pages.map(({ pathname }) => `/${pathname.replace(/^\//, "")}`));
-        const entries = (await readdir(articlesDir, { recursive: true }))
-          .filter((file) => file.endsWith(".md"))
-          .filter((file) => built.has(permalinkOfKey(file.slice(0, -".md".length))))
-          .map((file) => join(articlesDir, file));
+        const entries = (await builtEntries(archiveDir, pages)).map(({ path }) => path);
         const record = join(cacheDir, "article-files.json");
         const before: Written = existsSync(record)
           ? (JSON.parse(await readFile(record, "utf8")) as Written)

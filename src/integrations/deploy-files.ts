@@ -1,5 +1,5 @@
-import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
-import { join, resolve } from "node:path";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
 import matter from "gray-matter";
@@ -13,8 +13,8 @@ import {
   nginxSiteConfig,
 } from "../lib/deploy/nginx.ts";
 import { redirectsFile, type Redirect } from "../lib/deploy/redirects.ts";
-import { permalinkOfKey } from "../lib/import-plan.ts";
 import { DEFAULT_SETTINGS } from "../lib/settings.ts";
+import { builtEntries, type BuiltEntry } from "./built-entries.ts";
 
 export interface DeployFilesOptions {
   /** The folder holding `articles/` (relative to the working directory, or absolute). */
@@ -26,12 +26,10 @@ export interface DeployFilesOptions {
  * (src/pages/[...alias].astro, which has already refused a clash). Only entries that
  * mention `aliases` are parsed: a file read each, no YAML for the rest.
  */
-async function aliasesOf(archiveDir: string, built: ReadonlySet<string>): Promise<Redirect[]> {
-  const articlesDir = resolve(archiveDir, "articles");
+async function aliasesOf(entries: readonly BuiltEntry[]): Promise<Redirect[]> {
   const articles = [];
-  for (const file of await readdir(articlesDir, { recursive: true })) {
-    if (!file.endsWith(".md") || !built.has(permalinkOfKey(file.slice(0, -".md".length)))) continue;
-    const text = await readFile(join(articlesDir, file), "utf8");
+  for (const { file, path } of entries) {
+    const text = await readFile(path, "utf8");
     if (!/^aliases:/m.test(text)) continue;
     const parsed = validateFrontmatter(matter(text, {}).data);
     if (!parsed.ok) throw new Error(`${file}: ${parsed.errors.join("; ")}`);
@@ -52,8 +50,7 @@ export default function deployFiles(options: DeployFilesOptions = {}): AstroInte
     hooks: {
       "astro:build:done": async ({ dir, pages, logger }) => {
         const outDir = fileURLToPath(dir).replace(/\/$/, "");
-        const built = new Set(pages.map(({ pathname }) => `/${pathname.replace(/^\//, "")}`));
-        const redirects = await aliasesOf(archiveDir, built);
+        const redirects = await aliasesOf(await builtEntries(archiveDir, pages));
         await writeFile(join(outDir, "_redirects"), redirectsFile(redirects));
         const deployDir = deployDirFor(outDir);
         await mkdir(deployDir, { recursive: true });

@@ -3,6 +3,7 @@
  * import can leave it. Pure.
  */
 import { entryKeyOfPermalink } from "./import-plan.ts";
+import { ARCHIVE_PATH } from "./permalink.ts";
 
 /**
  * The torn last line of a ledger, or "" when there is none: text after the last newline
@@ -16,6 +17,6 @@ export function tornLastLine(text: string): string {
   if (last === "") return "";
   if (/^\0+$/.test(last)) return last;
   const line = last.replace(/\r$/, "").trim();
-  const partOfPermalink = "/articles/".startsWith(line) || line.startsWith("/articles/");
+  const partOfPermalink = ARCHIVE_PATH.startsWith(line) || line.startsWith(ARCHIVE_PATH);
   return partOfPermalink && entryKeyOfPermalink(line) === null ? last : "";
 }
