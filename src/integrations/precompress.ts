@@ -57,10 +57,11 @@ export function keepPrecompressed(): AstroIntegration {
 }
 
 /**
- * Writes `<file>.gz` beside each text file of the site (html, css, js, json, xml, svg,
- * txt), for nginx's `gzip_static`: compressed once at level 9 instead of on every request.
- * Last of all, after the search index. A `.gz` newer than its file is kept; one that
- * would not be smaller is not written.
+ * Writes `<file>.gz` beside each text file of the site that a reader's pages load (html,
+ * css, js, json, xml, svg; `isPrecompressed`), for nginx's `gzip_static`: compressed once at
+ * level 9 instead of on every request. Last of all, after the search index. A `.gz` newer
+ * than its file is kept; one that would not be smaller is not written, and one the rules
+ * no longer ask for (a file too small, `original.txt`) is removed.
  */
 export function precompress(): AstroIntegration {
   return {
@@ -82,8 +83,13 @@ export function precompress(): AstroIntegration {
             }
             return;
           }
-          if (!isPrecompressed(file) || file.startsWith(".")) return;
+          if (file.startsWith(".")) return;
           const source = await stat(path);
+          if (!isPrecompressed(file, source.size)) {
+            // Written by an earlier build under other rules, or before the file shrank.
+            if (present.has(file + GZ)) await rm(path + GZ);
+            return;
+          }
           if (present.has(file + GZ) && (await stat(path + GZ)).mtimeMs >= source.mtimeMs) return;
           const body = await readFile(path);
           const packed = await gzip(body, { level: constants.Z_BEST_COMPRESSION });

@@ -6,6 +6,7 @@
  */
 import { after, describe, test } from "node:test";
 import assert from "node:assert/strict";
+import { existsSync } from "node:fs";
 import { get } from "node:http";
 import { mkdtemp, readdir, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -186,6 +187,21 @@ describe("nginx serves the built site", () => {
     const plain = await raw("/");
     assert.equal(plain.headers["content-encoding"], undefined);
     assert.deepEqual(plain.body, file);
+  });
+
+  test("original.txt has no .gz: nginx gzips it on the fly; a citation file is too small for either", async () => {
+    const original = `${SEED.path}original.txt`;
+    const file = await readFile(join(outDir, original));
+    assert.ok(!existsSync(join(outDir, `${original}.gz`)), "original.txt.gz written");
+    const zipped = await raw(original, { "Accept-Encoding": "gzip" });
+    assert.equal(zipped.headers["content-encoding"], "gzip");
+    assert.deepEqual(gunzipSync(zipped.body), file, "the original, byte for byte");
+    assert.match(String(zipped.headers["content-type"]), /^text\/plain; charset=utf-8$/);
+    const cite = `${SEED.path}cite.bib`;
+    assert.ok(!existsSync(join(outDir, `${cite}.gz`)), "cite.bib.gz written");
+    const small = await raw(cite, { "Accept-Encoding": "gzip" });
+    assert.equal(small.headers["content-encoding"], undefined);
+    assert.deepEqual(small.body, await readFile(join(outDir, cite)));
   });
 
   test("_redirects lists the alias as a 301, for Netlify and Cloudflare Pages", async () => {

@@ -34,23 +34,28 @@ export function cacheControlFor(path: string): string {
 }
 
 /**
- * Text files written again as `<file>.gz` for nginx's `gzip_static`. Pagefind's `pf_*`
- * files and its `.pagefind` WebAssembly are gzip already; images other than SVG too.
+ * Text files a reader's pages load, written again as `<file>.gz` for nginx's `gzip_static`:
+ * pages, styles, scripts, the search's JSON, feeds and sitemaps. Not `original.txt`, read
+ * far more rarely than it is built (one `.gz` per article): nginx gzips it on the fly
+ * (`gzip_types` in ./nginx.ts). Pagefind's `pf_*` files and its `.pagefind` WebAssembly are
+ * gzip already; images other than SVG too.
  */
-export const PRECOMPRESSED_EXTENSIONS = [
-  "html",
-  "css",
-  "js",
-  "mjs",
-  "json",
-  "xml",
-  "svg",
-  "txt",
-] as const;
+export const PRECOMPRESSED_EXTENSIONS = ["html", "css", "js", "mjs", "json", "xml", "svg"] as const;
 
-/** Whether a file (any path, `/`-separated) gets a `.gz` copy. */
-export function isPrecompressed(path: string): boolean {
+/**
+ * Below this size a file gets no `.gz` and nginx sends it as it is (`gzip_min_length`):
+ * the citation files and the favicon, a few hundred bytes each, would save a packet at most
+ * and cost a file each.
+ */
+export const PRECOMPRESS_MIN_BYTES = 1024;
+
+/** Whether a file (any path, `/`-separated) of `bytes` gets a `.gz` copy. */
+export function isPrecompressed(path: string, bytes: number): boolean {
   const name = path.slice(path.lastIndexOf("/") + 1);
   const dot = name.lastIndexOf(".");
-  return dot > 0 && (PRECOMPRESSED_EXTENSIONS as readonly string[]).includes(name.slice(dot + 1));
+  return (
+    bytes >= PRECOMPRESS_MIN_BYTES &&
+    dot > 0 &&
+    (PRECOMPRESSED_EXTENSIONS as readonly string[]).includes(name.slice(dot + 1))
+  );
 }

@@ -9,6 +9,7 @@ import {
   HASHED_ASSETS_PATH,
   HASHED_PAGEFIND_EXTENSIONS,
   IMMUTABLE,
+  PRECOMPRESS_MIN_BYTES,
   REVALIDATE,
 } from "./caching.ts";
 import type { Redirect } from "./redirects.ts";
@@ -35,6 +36,10 @@ const TYPES: [type: string, extensions: string][] = [
   ["application/x-research-info-systems", "ris"],
 ];
 const CHARSET_TYPES = "text/css text/javascript text/plain application/xml";
+/** Types gzipped on the fly when a file has no `.gz` (text/html always is). */
+const GZIP_TYPES =
+  "text/plain text/css text/javascript application/json application/xml image/svg+xml " +
+  "application/x-bibtex application/x-research-info-systems";
 
 /** A double-quoted nginx string; paths and header values never hold `"`, `\` or `$`. */
 function quoted(value: string): string {
@@ -86,8 +91,12 @@ export function nginxSiteConfig(redirects: readonly Redirect[]): string {
     // Relative Location headers: right behind a proxy or on another port.
     "absolute_redirect off;",
     "server_tokens off;",
-    // The .gz files written by the build, sent to clients that accept gzip.
+    // The .gz files written by the build, sent to clients that accept gzip; other text
+    // files (original.txt) compressed on the fly, from the size the build stops at.
     "gzip_static on;",
+    "gzip on;",
+    `gzip_min_length ${PRECOMPRESS_MIN_BYTES};`,
+    `gzip_types ${GZIP_TYPES};`,
     "gzip_vary on;",
     "error_page 404 /404.html;",
     // For responses no location below adds headers to (the alias redirects).

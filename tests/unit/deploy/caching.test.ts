@@ -4,6 +4,7 @@ import {
   cacheControlFor,
   IMMUTABLE,
   isPrecompressed,
+  PRECOMPRESS_MIN_BYTES,
   REVALIDATE,
 } from "../../../src/lib/deploy/caching.ts";
 
@@ -23,25 +24,25 @@ describe("cache rules", () => {
     for (const [path, expected] of table) assert.equal(cacheControlFor(path), expected, path);
   });
 
-  test("text files get a .gz copy; Pagefind's own (already gzip) files and images do not", () => {
-    for (const path of [
-      "index.html",
-      "a/b.css",
-      "_astro/x.js",
-      "cite.json",
-      "rss.xml",
-      "favicon.svg",
-      "original.txt",
-    ])
-      assert.ok(isPrecompressed(path), path);
-    for (const path of [
-      "pagefind/fragment/en_1.pf_fragment",
-      "pagefind/wasm.en.pagefind",
-      "x.png",
-      "index.html.gz",
-      "_headers",
-      ".txt",
-    ])
-      assert.ok(!isPrecompressed(path), path);
+  test("the text files pages load get a .gz copy; original.txt, tiny files and gzip files do not", () => {
+    const large = PRECOMPRESS_MIN_BYTES;
+    for (const path of ["index.html", "a/b.css", "_astro/x.js", "rss.xml", "pagefind/x.json"])
+      assert.ok(isPrecompressed(path, large), path);
+    const table: [path: string, bytes: number][] = [
+      // Read rarely: nginx gzips it on the fly.
+      ["articles/2019/12/11/a/original.txt", 50_000],
+      ["robots.txt", large],
+      // Smaller than a .gz is worth: citation files, the favicon.
+      ["articles/2019/12/11/a/cite.json", large - 1],
+      ["favicon.svg", 179],
+      // Gzip already, or not text.
+      ["pagefind/fragment/en_1.pf_fragment", large],
+      ["pagefind/wasm.en.pagefind", large],
+      ["x.png", large],
+      ["index.html.gz", large],
+      ["_headers", large],
+      [".json", large],
+    ];
+    for (const [path, bytes] of table) assert.ok(!isPrecompressed(path, bytes), path);
   });
 });

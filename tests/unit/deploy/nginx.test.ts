@@ -6,7 +6,7 @@ import {
   nginxServerConfig,
   nginxSiteConfig,
 } from "../../../src/lib/deploy/nginx.ts";
-import { IMMUTABLE, REVALIDATE } from "../../../src/lib/deploy/caching.ts";
+import { IMMUTABLE, PRECOMPRESS_MIN_BYTES, REVALIDATE } from "../../../src/lib/deploy/caching.ts";
 import { securityHeaders } from "../../../src/lib/security.ts";
 
 const MOVED = { from: "/articles/2017/05/01/old/", to: "/articles/2017/05/02/new/" };
@@ -70,6 +70,21 @@ describe("the nginx site config", () => {
       assert.ok(config.split("\n").includes(line), line);
     }
     assert.match(config, /application\/wasm wasm;/);
+  });
+
+  test("gzips on the fly the text files the build leaves without a .gz, from the same size", () => {
+    const lines = config.split("\n");
+    assert.ok(lines.includes("gzip on;"));
+    assert.ok(lines.includes(`gzip_min_length ${PRECOMPRESS_MIN_BYTES};`));
+    const types = lines
+      .find((line) => line.startsWith("gzip_types "))!
+      .slice(11, -1)
+      .split(" ");
+    for (const type of ["text/plain", "application/json", "application/x-bibtex"]) {
+      assert.ok(types.includes(type), type);
+    }
+    // Pagefind's files are gzip already: their (default) type must not be gzipped again.
+    assert.ok(!types.includes("application/octet-stream"));
   });
 
   test("refuses a path it cannot quote", () => {
