@@ -6,9 +6,10 @@
 import { before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
-import { readdir, readFile, mkdtemp, rm } from "node:fs/promises";
+import { readdir, readFile, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
+import { gzipSync } from "node:zlib";
 import { buildSite, type BuildResult } from "../support/build-site.ts";
 import {
   writeArticle,
@@ -47,6 +48,11 @@ async function tree(dir: string): Promise<Map<string, Buffer>> {
   return files;
 }
 
+const STALE_GZ = [
+  "articles/2018/03/01/spring-floods/original.txt.gz",
+  "articles/2018/03/01/spring-floods/cite.json.gz",
+];
+
 // Shards of at most 2 articles, so a rebuild can reuse some and re-index others.
 const env = { SEARCH_SHARD_PAGES: "2" };
 let first: BuildResult;
@@ -63,6 +69,12 @@ before(async () => {
   first = await buildSite(archive, { env });
   assert.equal(first.code, 0, first.output);
   await writeArticle(archive, ADDED);
+  // .gz copies an earlier build wrote under other rules (original.txt and files under 1 KB
+  // had them): the rebuild must remove them, as a clean build never writes them.
+  for (const file of STALE_GZ) {
+    const path = join(first.outDir, file);
+    await writeFile(path, gzipSync(await readFile(path.slice(0, -".gz".length))));
+  }
   // Into the same folder, with the same cache, as a deploy job that keeps its cache does.
   again = await buildSite(archive, { env, outDir: first.outDir });
   assert.equal(again.code, 0, again.output);
@@ -113,6 +125,7 @@ describe("one article added to a built archive", () => {
 
   test("the result is byte for byte what a clean build gives", async () => {
     await assertSameTree(againTree, clean.outDir);
+    for (const file of STALE_GZ) assert.ok(!againTree.has(file), `${file} is left`);
     assert.ok(existsSync(join(clean.outDir, "articles/2020/09/01/festival-returns/index.html")));
   });
 });
