@@ -7,8 +7,8 @@
  * Builds of a generated archive come from `npm run bench -- --articles N --keep` (which
  * prints where it kept the build) or from `OUT_DIR=... npm run build`.
  */
-import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { join, relative, resolve, sep } from "node:path";
+import { writeFileSync } from "node:fs";
+import { resolve } from "node:path";
 import process from "node:process";
 import { parseArgs } from "node:util";
 import {
@@ -18,25 +18,7 @@ import {
   type Breakdown,
   type KindTotals,
 } from "./lib/output-kinds.ts";
-
-/** Redirect pages are a few hundred bytes; larger pages are not read. */
-const REDIRECT_MAX_BYTES = 2048;
-
-/** Every file under `dir` with its size, and whether it is an HTML page that only redirects. */
-export function* filesOf(
-  dir: string,
-): Generator<{ path: string; bytes: number; redirect: boolean }> {
-  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (!entry.isFile()) continue;
-    const full = join(entry.parentPath, entry.name);
-    const bytes = statSync(full).size;
-    const redirect =
-      entry.name.endsWith(".html") &&
-      bytes < REDIRECT_MAX_BYTES &&
-      /http-equiv="?refresh/i.test(readFileSync(full, "utf8"));
-    yield { path: relative(dir, full).split(sep).join("/"), bytes, redirect };
-  }
-}
+import { filesOf } from "./lib/output.ts";
 
 const count = (n: number) => Math.round(n).toLocaleString("en-US");
 const megabytes = (n: number) => (n / 1e6).toFixed(2);

@@ -35,6 +35,8 @@ import {
 import { describeMachine, machineAtStart } from "./lib/machine.ts";
 import { folderStats, kb, mb, measureCommand, type Measured } from "./lib/measure.ts";
 import { measureFirstQueries } from "./lib/first-query.ts";
+import { breakdownOf, perThousand } from "./lib/output-kinds.ts";
+import { filesOf } from "./lib/output.ts";
 
 const { values } = parseArgs({
   options: {
@@ -180,6 +182,9 @@ try {
 
   // 4. What the build produced.
   const site = folderStats(dist);
+  // By kind, .gz copies apart (bench/output-breakdown.ts prints the same for any build).
+  const output = breakdownOf(filesOf(dist));
+  const perThousandArticles = perThousand(output.total, output.articles);
   const index = values["no-index"]
     ? { bytes: 0, files: 0, largestFolder: { path: "", files: 0 } }
     : folderStats(join(dist, "pagefind"));
@@ -246,6 +251,7 @@ try {
       },
     },
     articlePage: page,
+    output,
     firstQuery: queries,
   };
   mkdirSync(join(ROOT, "bench/results"), { recursive: true });
@@ -281,6 +287,12 @@ try {
         : "not measured (--no-add-one)",
     ],
     ["dist", `${mb(site.bytes)}, ${site.files} files`],
+    [
+      "  per 1,000 articles",
+      `${Math.round(perThousandArticles.files)} files, ${(perThousandArticles.bytes / 1e6).toFixed(1)} MB ` +
+        `(10^6 bytes), + ${Math.round(perThousandArticles.gzFiles)} .gz files, ` +
+        `${(perThousandArticles.gzBytes / 1e6).toFixed(1)} MB`,
+    ],
     ["search index", shardLine ?? "not built"],
     [
       "dist/pagefind",

@@ -4,7 +4,10 @@
  * compared kind by kind.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { extname, join, relative } from "node:path";
+import { extname, join, relative, sep } from "node:path";
+
+/** Redirect pages are a few hundred bytes; larger pages are not read. */
+const REDIRECT_MAX_BYTES = 2048;
 
 export interface Output {
   /** HTML files, redirects included. */
@@ -31,7 +34,7 @@ export function outputOf(dir: string, skip: (path: string) => boolean = () => fa
     if (ext !== ".html") continue;
     output.htmlPages++;
     // Redirect pages are a few hundred bytes; only those are read.
-    if (size < 2048 && /http-equiv="?refresh/i.test(readFileSync(path, "utf8"))) {
+    if (size < REDIRECT_MAX_BYTES && /http-equiv="?refresh/i.test(readFileSync(path, "utf8"))) {
       output.redirectPages++;
     }
   }
@@ -68,4 +71,23 @@ export function childrenCpuMs(ticksPerSecond: number): number {
   const stat = readFileSync("/proc/self/stat", "utf8");
   const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
   return ((Number(fields[13]) + Number(fields[14])) * 1000) / ticksPerSecond;
+}
+
+/**
+ * Every file under `dir` (`/`-separated path relative to it) with its size, and whether it
+ * is an HTML page that only redirects, for bench/lib/output-kinds.ts.
+ */
+export function* filesOf(
+  dir: string,
+): Generator<{ path: string; bytes: number; redirect: boolean }> {
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile()) continue;
+    const full = join(entry.parentPath, entry.name);
+    const bytes = statSync(full).size;
+    const redirect =
+      entry.name.endsWith(".html") &&
+      bytes < REDIRECT_MAX_BYTES &&
+      /http-equiv="?refresh/i.test(readFileSync(full, "utf8"));
+    yield { path: relative(dir, full).split(sep).join("/"), bytes, redirect };
+  }
 }

@@ -3,7 +3,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { describe, it } from "node:test";
-import { breakdownTable, filesOf } from "../../bench/output-breakdown.ts";
+import { breakdownTable } from "../../bench/output-breakdown.ts";
+import { filesOf } from "../../bench/lib/output.ts";
 import {
   breakdownOf,
   classifyOutput,
