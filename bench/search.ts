@@ -123,7 +123,7 @@ async function measurePass(
     measured.push({ ...query, filtered: Boolean(query.source || query.from || query.to), figures });
     const label = `${query.kind}/${query.variant}`.padEnd(22);
     console.log(
-      `  ${label} ${JSON.stringify(query.q).padEnd(36)} ${String(figures.results).padStart(6)} results  ` +
+      `  ${label} ${JSON.stringify(query.q).padEnd(36)} ${String(figures.results).padStart(6)} ${figures.results === 1 ? "result " : "results"}  ` +
         `first ${figures.firstResultMs.toFixed(0).padStart(5)} ms (${figures.firstStatus}), ` +
         `complete ${figures.completeMs.toFixed(0).padStart(5)} ms, ` +
         `${(figures.query.gzipBytes / 1024).toFixed(1)} KB gzip in ${figures.query.requests} requests`,
