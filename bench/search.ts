@@ -101,6 +101,8 @@ interface Pass {
   name: string;
   throttle: Throttle | null;
   queries: (BenchQuery & MeasuredQuery)[];
+  /** Queries that did not finish (a timeout, a page error): left out of the figures. */
+  failed: (BenchQuery & { error: string })[];
 }
 
 async function measurePass(
@@ -112,24 +114,34 @@ async function measurePass(
 ): Promise<Pass> {
   console.log(`\n${name}:`);
   const measured: Pass["queries"] = [];
+  const failed: Pass["failed"] = [];
+  const label = (query: BenchQuery) =>
+    `${`${query.kind}/${query.variant}`.padEnd(22)} ${JSON.stringify(query.q).padEnd(36)}`;
   for (const query of queries) {
-    const run = await runQuery(browser, {
-      origin: server.origin,
-      path: query.path,
-      q: query.q,
-      throttle,
-    });
+    let run;
+    try {
+      run = await runQuery(browser, {
+        origin: server.origin,
+        path: query.path,
+        q: query.q,
+        throttle,
+      });
+    } catch (error) {
+      const message = error instanceof Error ? error.message.split("\n")[0]! : String(error);
+      failed.push({ ...query, error: message });
+      console.log(`  ${label(query)} FAILED: ${message}`);
+      continue;
+    }
     const figures = queryFigures(run.marks, run.requests);
     measured.push({ ...query, filtered: Boolean(query.source || query.from || query.to), figures });
-    const label = `${query.kind}/${query.variant}`.padEnd(22);
     console.log(
-      `  ${label} ${JSON.stringify(query.q).padEnd(36)} ${String(figures.results).padStart(6)} ${figures.results === 1 ? "result " : "results"}  ` +
+      `  ${label(query)} ${String(figures.results).padStart(6)} ${figures.results === 1 ? "result " : "results"}  ` +
         `first ${figures.firstResultMs.toFixed(0).padStart(5)} ms (${figures.firstStatus}), ` +
         `complete ${figures.completeMs.toFixed(0).padStart(5)} ms, ` +
         `${(figures.query.gzipBytes / 1024).toFixed(1)} KB gzip in ${figures.query.requests} requests`,
     );
   }
-  return { name, throttle, queries: measured };
+  return { name, throttle, queries: measured, failed };
 }
 
 const temp = mkdtempSync(join(tmpdir(), "news-archive-search-bench-"));
@@ -180,6 +192,13 @@ try {
       "network = time with a search request in flight (request log); the rest is Pagefind and the page's code together:\n" +
       "the page exposes no timings of its own, so the two are not told apart here.",
   );
+  for (const pass of passes) {
+    if (pass.failed.length) {
+      console.log(
+        `${pass.name}: ${pass.failed.length} queries FAILED, left out of the figures above`,
+      );
+    }
+  }
   const results = {
     articles: N,
     date: new Date().toISOString(),
