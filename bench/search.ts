@@ -68,7 +68,7 @@ const machine = machineAtStart();
 const pct = (n: number, of: number) => `${((100 * n) / of).toFixed(1)}%`;
 
 /** The query set, printed with the document frequencies it was chosen by. */
-function querySet(archive: string): BenchQuery[] {
+function querySet(archive: string): { articles: number; queries: BenchQuery[] } {
   const files = entryFiles(archive);
   const docs = archiveDocs(files);
   const stats = corpusStats(docs, anchorIndexes(files.length, seed));
@@ -94,7 +94,7 @@ function querySet(archive: string): BenchQuery[] {
   });
   const all = withVariants(bases, found, seed);
   const limit = values.queries ? Number(values.queries) : all.length;
-  return all.slice(0, limit);
+  return { articles: stats.articles, queries: all.slice(0, limit) };
 }
 
 interface Pass {
@@ -154,7 +154,7 @@ try {
     ({ archive, distinctWords } = importCorpus(temp, N, seed, vocabularyOption(values.vocabulary)));
   }
   const dist = values.dist ?? (await buildArchive(archive, temp));
-  const queries = querySet(archive);
+  const { articles, queries } = querySet(archive);
   server = await serveStatic(dist);
   browser = await launchBrowser();
   // One throwaway query, so the first measured one does not pay for Chromium's start-up.
@@ -201,6 +201,8 @@ try {
   }
   const results = {
     articles: N,
+    /** Articles in the archive (the generator's exact duplicates are not imported). */
+    imported: articles,
     date: new Date().toISOString(),
     machine: machine.finish(),
     options: {
