@@ -38,6 +38,7 @@ import {
 import { looseWords, parseQuery, planQuery, type QueryPlan } from "../lib/search/query.ts";
 import { effectiveSort, type SearchState, type SortOrder } from "../lib/search/state.ts";
 import type { ResultFragment } from "./search-protocol.ts";
+import { busyWait, nextTask, StaleSearch, type IsCurrent, type Step } from "./search-steps.ts";
 import {
   ShardIndex,
   loadManifest,
@@ -64,48 +65,10 @@ export interface SearchOutcome {
   pending: string[];
 }
 
-/** Thrown at the next step of a search that a newer one has replaced. */
-export class StaleSearch extends Error {
-  constructor() {
-    super("a newer search replaced this one");
-  }
-}
-
-/** Says whether the search asking is still the latest one. */
-export type IsCurrent = () => boolean;
-
 /** Receives each incomplete outcome of a search, as shards answer. */
 export type OnPartial = (outcome: SearchOutcome) => void;
 
-/** Resolvers waiting for their turn on `turns` (see nextTask). */
-const waiting: (() => void)[] = [];
-const turns = new MessageChannel();
-turns.port1.onmessage = () => waiting.shift()?.();
-
-/**
- * Lets the thread take its next task, so a message from the page that came meanwhile (a
- * newer search) is read before the next step: Pagefind's calls on chunks already loaded
- * resolve without ever yielding. A message, unlike `setTimeout(0)`, is never held back.
- */
-function nextTask(): Promise<void> {
-  return new Promise((resolve) => {
-    waiting.push(resolve);
-    turns.port2.postMessage(null);
-  });
-}
-
-/** Test-only: keeps the thread busy for `ms`, as a long WebAssembly call would. */
-function busyWait(ms: number): void {
-  const end = performance.now() + ms;
-  while (performance.now() < end) {
-    // Busy on purpose: nothing else may run on this thread meanwhile.
-  }
-}
-
-/** Between two steps of a search: throws StaleSearch if a newer search has come. */
-type Step = () => Promise<void>;
-
-/** Who waits for a search under way; a newer generation asking the same takes it over. */
+/** Who waits for a search under way: a newer generation asking the same takes it over. */
 interface Asking {
   isCurrent: IsCurrent;
   onPartial: OnPartial;
@@ -173,7 +136,7 @@ export class SearchEngine {
     const key = JSON.stringify([query, state.facets, state.from.trim(), state.to.trim(), order]);
     if (this.last?.key === key) return Promise.resolve(this.last.outcome);
     if (this.running?.key === key) {
-      this.running.asking = { isCurrent, onPartial };
+      Object.assign(this.running.asking, { isCurrent, onPartial });
       return this.running.outcome;
     }
     const { range, problems } = parseDateRange(state.from, state.to);
@@ -187,12 +150,8 @@ export class SearchEngine {
       order,
     });
     const plan: Plan = { query, order, selection, rangeProblems: problems, shards };
-    const job: Job = {
-      key,
-      asking: { isCurrent, onPartial },
-      outcome: Promise.resolve() as unknown as Promise<SearchOutcome>,
-    };
-    job.outcome = this.run(plan, job);
+    const asking: Asking = { isCurrent, onPartial };
+    const job: Job = { key, asking, outcome: this.run(plan, asking) };
     this.running = job;
     const done = () => {
       if (this.running === job) this.running = undefined;
@@ -204,22 +163,23 @@ export class SearchEngine {
     return job.outcome;
   }
 
-  private async run(plan: Plan, job: Job): Promise<SearchOutcome> {
+  /** Reads the plan's shards one per step; `asking` may change (see search). */
+  private async run(plan: Plan, asking: Asking): Promise<SearchOutcome> {
     const step = async () => {
       await nextTask();
-      if (!job.asking.isCurrent()) throw new StaleSearch();
+      if (!asking.isCurrent()) throw new StaleSearch();
     };
     const found: ShardFindings<PagefindResult>[] = [];
-    let outcome = this.outcome(plan, found, plan.shards);
     for (const [i, shard] of plan.shards.entries()) {
       await step();
       found.push(await this.findInShard(plan.query, shard, step));
       if (i === 0 && this.testDelayMs > 0) busyWait(this.testDelayMs);
       await step();
-      outcome = this.outcome(plan, found, plan.shards.slice(i + 1));
-      if (outcome.pending.length > 0) job.asking.onPartial(outcome);
+      const pending = plan.shards.slice(i + 1);
+      if (pending.length === 0) break;
+      asking.onPartial(this.outcome(plan, found, pending));
     }
-    return outcome;
+    return this.outcome(plan, found, []);
   }
 
   /** What one shard finds for a plan (browsing: every page, newest first). */

@@ -7,7 +7,8 @@
  * page carries a generation: a newer one makes every older search stop at its next step,
  * and no answer is sent for it.
  */
-import { SearchEngine, StaleSearch, type SearchOutcome } from "./search-engine.ts";
+import { SearchEngine, type SearchOutcome } from "./search-engine.ts";
+import { StaleSearch } from "./search-steps.ts";
 import { PAGE_SIZE, type FromWorker, type ToWorker } from "./search-protocol.ts";
 import type { SearchState } from "../lib/search/state.ts";
 
