@@ -336,23 +336,28 @@ describe("search: only what a search needs is fetched", () => {
     await page.close();
   });
 
-  test("a date range reads only the shards it overlaps", async () => {
-    const page = await browser.newPage();
-    const seen = watchIndexRequests(page);
-    await page.goto(`${server.origin}/search/?q=cooperation&from=2019-01&to=2019-12`);
-    await settled(page);
-    assert.deepEqual((await resultSlugs(page)).sort(), ["harvest-report", PAKISTAN]);
-    const shardFiles = seen
-      .map((r) => r.path)
-      .filter((path) => /\/(index|fragment)\/|\.pf_(meta|facets)$/.test(path));
-    assert.ok(shardFiles.length > 0, "the 2019 shard was read");
-    assert.deepEqual(
-      shardFiles.filter((path) => !path.startsWith("/pagefind/year-2019/")),
-      [],
-      "no file of another shard",
-    );
-    await page.close();
-  });
+  for (const [name, query] of [
+    ["a date range", "?q=cooperation&from=2019-01&to=2019-12"],
+    ["a year", "?q=cooperation&year=2019"],
+  ] as const) {
+    test(`${name} reads only the shards it overlaps`, async () => {
+      const page = await browser.newPage();
+      const seen = watchIndexRequests(page);
+      await page.goto(`${server.origin}/search/${query}`);
+      await settled(page);
+      assert.deepEqual((await resultSlugs(page)).sort(), ["harvest-report", PAKISTAN]);
+      const shardFiles = seen
+        .map((r) => r.path)
+        .filter((path) => /\/(index|fragment)\/|\.pf_(meta|facets)$/.test(path));
+      assert.ok(shardFiles.length > 0, "the 2019 shard was read");
+      assert.deepEqual(
+        shardFiles.filter((path) => !path.startsWith("/pagefind/year-2019/")),
+        [],
+        "no file of another shard",
+      );
+      await page.close();
+    });
+  }
 
   test("a search over several shards shows results as each shard answers, then completes", async () => {
     const page = await browser.newPage();
