@@ -329,6 +329,12 @@ describe("search: only what a search needs is fetched", () => {
     await settled(page);
     await page.waitForLoadState("networkidle");
     const query = seen.slice(before);
+    // Five shards read, each its own Pagefind instance: one WebAssembly download for all,
+    // and their entry files come with the manifest.
+    assert.deepEqual(
+      seen.map((r) => r.path).filter((path) => /wasm\.|pagefind-entry/.test(path)),
+      ["/pagefind/wasm.en.pagefind"],
+    );
     t.diagnostic(
       `typing “cooperation” (5 shards): ${totalBytes(query)} B in ${query.length} requests`,
     );
