@@ -1,7 +1,8 @@
 /**
  * The search page's side of its search worker (src/client/search-worker.ts): starts the
  * worker and turns its messages (src/client/search-protocol.ts) into promises. A search
- * resolves to null once a newer generation has been sent, whatever the worker does.
+ * hands each partial answer to a callback and resolves to the complete one, or to null once
+ * a newer generation has been sent, whatever the worker does.
  */
 import type { Counts } from "../lib/search/facets.ts";
 import type { SearchState } from "../lib/search/state.ts";
@@ -31,7 +32,13 @@ export class SearchClient {
   readonly #worker: Worker;
   #ready: { resolve: (totals: Counts) => void; reject: (error: Error) => void } | undefined;
   /** The one search whose answer is awaited, by generation. */
-  #search: { generation: number; waiting: Waiting<SearchAnswer> } | undefined;
+  #search:
+    | {
+        generation: number;
+        waiting: Waiting<SearchAnswer>;
+        onPartial: (answer: SearchAnswer) => void;
+      }
+    | undefined;
   readonly #more = new Map<number, Waiting<ResultFragment[]>>();
   #requests = 0;
 
@@ -57,19 +64,26 @@ export class SearchClient {
   }
 
   /**
-   * Searches `state` as search number `generation`; null if a newer one was sent first.
-   * `shown`: the outcome on the page, which comes back without fragments.
+   * Searches `state` as search number `generation`: each partial answer goes to
+   * `onPartial`, and the promise resolves to the complete one, or to null if a newer search
+   * was sent first. `shown`: the outcome on the page, which comes back without fragments.
    */
   search(
     generation: number,
     state: SearchState,
     shown: number | null,
+    onPartial: (answer: SearchAnswer) => void,
   ): Promise<SearchAnswer | null> {
     this.#supersede(generation);
     return new Promise((resolve, reject) => {
-      this.#search = { generation, waiting: { resolve, reject } };
+      this.#search = { generation, waiting: { resolve, reject }, onPartial };
       this.#post({ type: "search", generation, state, shown });
     });
+  }
+
+  /** Lets the worker start loading where searches begin (the search box has focus). */
+  warm(): void {
+    this.#post({ type: "warm" });
   }
 
   /** Stops whatever the worker runs for generations older than `generation`. */
@@ -110,6 +124,10 @@ export class SearchClient {
       case "failed": {
         const search = this.#search;
         if (search?.generation !== message.generation) return;
+        if (message.type === "answer" && message.answer.pending.length > 0) {
+          search.onPartial(message.answer);
+          return;
+        }
         this.#search = undefined;
         if (message.type === "answer") search.waiting.resolve(message.answer);
         else search.waiting.reject(new Error(message.message));

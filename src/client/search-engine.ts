@@ -1,178 +1,157 @@
 /**
- * The search engine, run in the search worker (src/client/search-worker.ts): Pagefind's JS
- * API finds and ranks the words, the facet table (src/lib/search/facets.ts) narrows them to
- * the selected facets and dates, counts the facets and orders by date. Pagefind itself is
- * the `pagefind.js` the build writes next to the index (same origin, no CDN), with no filter
- * loaded. A common word can keep Pagefind's WebAssembly busy for seconds on a large archive:
- * in the worker that never blocks the page, and a search that a newer one made stale stops
- * at its next step (a WebAssembly call under way cannot be stopped).
+ * The search engine, run in the search worker (src/client/search-worker.ts). Each index
+ * shard (src/lib/search/shards.ts) has its own Pagefind instance and facet table
+ * (./search-index.ts), loaded when a search first needs it. A search reads only the shards
+ * its date range and years need, in the order its sort needs (shardsToSearch): one shard
+ * per step, Pagefind finding and ranking the words, the shard's facet table narrowing them
+ * to the selected facets and dates and counting the facets. After each shard it reports
+ * the answer so far, joined across the shards read as one index would give it
+ * (src/lib/search/merge.ts); after the last, the complete answer.
+ *
+ * A common word can keep Pagefind's WebAssembly busy for long on a large archive: in the
+ * worker that never blocks the page, and a search that a newer one made stale stops at its
+ * next step (a WebAssembly call under way cannot be stopped, but it spans one shard).
  */
 import { parseDateRange, type RangeProblem } from "../lib/search/dates.ts";
 import {
+  addCounts,
   allRowsNewestFirst,
-  decodeFacetTable,
-  mergedPositionsOfRows,
+  emptyCounts,
   narrow,
-  ROW_ORDER_SORT_KEY,
-  sortByDate,
   type Counts,
-  type FacetTable,
+  type Selection,
 } from "../lib/search/facets.ts";
 import {
-  keepAcrossShards,
+  keptAcrossShards,
+  orderHits,
+  type Hit,
+  type ShardFindings,
+  type TermFindings,
+} from "../lib/search/merge.ts";
+import {
   needsPrefixSearch,
-  shardOfRows,
+  pendingYears,
+  shardsToSearch,
+  type ShardManifest,
   type WordMatches,
 } from "../lib/search/shards.ts";
 import { looseWords, parseQuery, planQuery, type QueryPlan } from "../lib/search/query.ts";
 import { effectiveSort, type SearchState, type SortOrder } from "../lib/search/state.ts";
 import type { ResultFragment } from "./search-protocol.ts";
+import { busyWait, nextTask, StaleSearch, type IsCurrent, type Step } from "./search-steps.ts";
 import {
-  loadFacetTable,
+  ShardIndex,
   loadManifest,
-  loadPagefind,
+  wrapFetch,
   type PagefindApi,
   type PagefindResult,
 } from "./search-index.ts";
+
+/** A page of an outcome: its hit and, for a search, its Pagefind result. */
+export interface OutcomeHit extends Hit {
+  id: string;
+  /** Absent when browsing: the shard's every-page list gives it (ShardIndex.everything). */
+  result?: PagefindResult;
+}
 
 export interface SearchOutcome {
   /** Numbers outcomes: a search asked again returns the same outcome, with its number. */
   serial: number;
   /** Matching pages, in the order to show them. */
-  results: PagefindResult[];
+  results: OutcomeHit[];
   counts: Counts;
   rangeProblems: RangeProblem[];
+  /** Years of the shards not yet searched (empty: the outcome is complete). */
+  pending: string[];
 }
 
-/** Thrown at the next step of a search that a newer one has replaced. */
-export class StaleSearch extends Error {
-  constructor() {
-    super("a newer search replaced this one");
-  }
+/** Receives each incomplete outcome of a search, as shards answer. */
+export type OnPartial = (outcome: SearchOutcome) => void;
+
+/** Who waits for a search under way: a newer generation asking the same takes it over. */
+interface Asking {
+  isCurrent: IsCurrent;
+  onPartial: OnPartial;
 }
 
-/** Says whether the search asking is still the latest one. */
-export type IsCurrent = () => boolean;
-
-/** Resolvers waiting for their turn on `turns` (see nextTask). */
-const waiting: (() => void)[] = [];
-const turns = new MessageChannel();
-turns.port1.onmessage = () => waiting.shift()?.();
-
-/**
- * Lets the thread take its next task, so a message from the page that came meanwhile (a
- * newer search) is read before the next step: Pagefind's calls on chunks already loaded
- * resolve without ever yielding. A message, unlike `setTimeout(0)`, is never held back.
- */
-function nextTask(): Promise<void> {
-  return new Promise((resolve) => {
-    waiting.push(resolve);
-    turns.port2.postMessage(null);
-  });
-}
-
-/** Test-only: keeps the thread busy for `ms`, as a long WebAssembly call would. */
-function busyWait(ms: number): void {
-  const end = performance.now() + ms;
-  while (performance.now() < end) {
-    // Busy on purpose: nothing else may run on this thread meanwhile.
-  }
-}
-
-/** The fields the page shows of each result, as plain data. */
-export async function fragmentsOf(results: readonly PagefindResult[]): Promise<ResultFragment[]> {
-  const fragments = await Promise.all(results.map((result) => result.data()));
-  return fragments.map(({ url, excerpt, meta, filters }) => ({ url, excerpt, meta, filters }));
-}
-
-/** Between two steps of a search: throws StaleSearch if a newer search has come. */
-type Step = () => Promise<void>;
-
-/** A search under way; a newer generation asking the same search takes it over. */
 interface Job {
   key: string;
-  asking: { isCurrent: IsCurrent };
+  asking: Asking;
   outcome: Promise<SearchOutcome>;
 }
 
+/** A search's fixed inputs, parsed once. */
+interface Plan {
+  query: QueryPlan;
+  order: SortOrder;
+  selection: Selection;
+  rangeProblems: RangeProblem[];
+  /** Shards to read, in order. */
+  shards: number[];
+}
+
 export class SearchEngine {
-  readonly table: FacetTable;
-  /** Counts over the whole archive. */
+  /** Counts over the whole archive (from the manifest). */
   readonly totals: Counts;
-  private readonly pagefind: PagefindApi;
-  /** Index shards merged into `pagefind`. */
-  private readonly shards: number;
-  /** The shard of each table row. */
-  private readonly shardOfRow: number[];
-  /** Every page as a Pagefind result, by table row. */
-  private readonly everything: PagefindResult[];
-  /** Test-only busy time after each search's Pagefind step (TEST_DELAY_KEY). */
+  private readonly manifest: ShardManifest;
+  private readonly shards: ShardIndex[];
+  /** Test-only busy time after each search's first Pagefind step (TEST_DELAY_KEY). */
   private readonly testDelayMs: number;
   private serial = 0;
   private running: Job | undefined;
   private last: { key: string; outcome: SearchOutcome } | undefined;
 
-  private constructor(
-    pagefind: PagefindApi,
-    table: FacetTable,
-    everything: PagefindResult[],
-    segments: number[],
-    testDelayMs: number,
-  ) {
-    this.pagefind = pagefind;
-    this.shards = segments.length;
-    this.shardOfRow = shardOfRows(segments);
-    this.table = table;
-    this.everything = everything;
+  private constructor(manifest: ShardManifest, testDelayMs: number) {
+    this.manifest = manifest;
+    this.shards = manifest.shards.map((shard) => new ShardIndex(shard));
+    this.totals = manifest.totals;
     this.testDelayMs = testDelayMs;
-    this.totals = narrow(table, allRowsNewestFirst(table), {
-      facets: { source: [], author: [], year: [], language: [], section: [] },
-      range: { start: null, end: null },
-    }).counts;
   }
 
+  /** Loads the manifest only: no shard is read until a search (or warm) needs it. */
   static async start({ testDelayMs = 0 } = {}): Promise<SearchEngine> {
     const manifest = await loadManifest();
-    const [pagefind, encoded] = await Promise.all([
-      loadPagefind(manifest),
-      loadFacetTable(manifest),
-    ]);
-    // Every page, in the table's row order: ids for the table, results for browsing.
-    const { results: merged } = await pagefind.search(null, {
-      sort: { [ROW_ORDER_SORT_KEY]: "asc" },
-    });
-    // (Of another length, the table does not describe this index: decoding says so.)
-    const results =
-      merged.length === encoded.rows
-        ? mergedPositionsOfRows(encoded.segments).map((position) => merged[position]!)
-        : merged;
-    const table = decodeFacetTable(
-      encoded,
-      results.map((result) => result.id),
+    wrapFetch(manifest);
+    return new SearchEngine(manifest, testDelayMs);
+  }
+
+  /** Starts loading the newest shard, where most searches begin (the reader is about to type). */
+  warm(): void {
+    const newest = this.shards[this.shards.length - 1];
+    if (!newest) return;
+    void Promise.all([newest.pagefind(), newest.table()]).catch((error: unknown) =>
+      console.warn(error),
     );
-    return new SearchEngine(pagefind, table, results, encoded.segments, testDelayMs);
   }
 
   /**
-   * Results, counts and order for a state, while `isCurrent` holds (else StaleSearch). The
-   * same search asked again (a closing quote or a trailing space changes the words typed,
-   * not the search) returns the same outcome, or takes over the run still under way.
+   * Results, counts and order for a state, while `isCurrent` holds (else StaleSearch);
+   * `onPartial` gets the outcome after each shard but the last. The same search asked again
+   * (a closing quote or a trailing space changes the words typed, not the search) returns
+   * the same outcome, or takes over the run still under way.
    */
-  search(state: SearchState, isCurrent: IsCurrent): Promise<SearchOutcome> {
-    const plan = planQuery(parseQuery(state.q));
-    const order = effectiveSort(state, plan.kind !== "browse");
-    const key = JSON.stringify([plan, state.facets, state.from.trim(), state.to.trim(), order]);
+  search(state: SearchState, isCurrent: IsCurrent, onPartial: OnPartial): Promise<SearchOutcome> {
+    const query = planQuery(parseQuery(state.q));
+    const order = effectiveSort(state, query.kind !== "browse");
+    const key = JSON.stringify([query, state.facets, state.from.trim(), state.to.trim(), order]);
     if (this.last?.key === key) return Promise.resolve(this.last.outcome);
     if (this.running?.key === key) {
-      this.running.asking.isCurrent = isCurrent;
+      Object.assign(this.running.asking, { isCurrent, onPartial });
       return this.running.outcome;
     }
-    const asking = { isCurrent };
-    const job: Job = {
-      key,
-      asking,
-      outcome: this.run(plan, state, order, () => asking.isCurrent()),
+    const { range, problems } = parseDateRange(state.from, state.to);
+    const selection: Selection = {
+      facets: state.facets,
+      range: problems.includes("reversed") ? { start: "9999-12-31", end: "0000-01-01" } : range,
     };
+    const shards = shardsToSearch(this.manifest.shards, {
+      range: selection.range,
+      years: state.facets.year,
+      order,
+    });
+    const plan: Plan = { query, order, selection, rangeProblems: problems, shards };
+    const asking: Asking = { isCurrent, onPartial };
+    const job: Job = { key, asking, outcome: this.run(plan, asking) };
     this.running = job;
     const done = () => {
       if (this.running === job) this.running = undefined;
@@ -184,108 +163,161 @@ export class SearchEngine {
     return job.outcome;
   }
 
-  private async run(
-    plan: QueryPlan,
-    state: SearchState,
-    order: SortOrder,
-    isCurrent: IsCurrent,
-  ): Promise<SearchOutcome> {
+  /** Reads the plan's shards one per step; `asking` may change (see search). */
+  private async run(plan: Plan, asking: Asking): Promise<SearchOutcome> {
     const step = async () => {
       await nextTask();
-      if (!isCurrent()) throw new StaleSearch();
+      if (!asking.isCurrent()) throw new StaleSearch();
     };
-    const { range, problems } = parseDateRange(state.from, state.to);
-    const found = await this.find(plan, step);
-    await step();
-    if (this.testDelayMs > 0) busyWait(this.testDelayMs);
-    await step();
-    const { rows, counts } = narrow(this.table, [...found.keys()], {
-      facets: state.facets,
-      range: problems.includes("reversed") ? { start: "9999-12-31", end: "0000-01-01" } : range,
-    });
-    const ordered = order === "relevance" ? rows : sortByDate(this.table, rows, order);
+    const found: ShardFindings<PagefindResult>[] = [];
+    for (const [i, shard] of plan.shards.entries()) {
+      await step();
+      found.push(await this.findInShard(plan.query, shard, step));
+      if (i === 0 && this.testDelayMs > 0) busyWait(this.testDelayMs);
+      await step();
+      const pending = plan.shards.slice(i + 1);
+      if (pending.length === 0) break;
+      asking.onPartial(this.outcome(plan, found, pending));
+    }
+    return this.outcome(plan, found, []);
+  }
+
+  /** What one shard finds for a plan (browsing: every page, newest first). */
+  private async findInShard(
+    query: QueryPlan,
+    shard: number,
+    step: Step,
+  ): Promise<ShardFindings<PagefindResult>> {
+    const index = this.shards[shard]!;
+    if (query.kind === "browse") {
+      await index.table();
+      return { shard, terms: [] };
+    }
+    const [, terms] = await Promise.all([
+      index.table(),
+      (async () => {
+        const pagefind = await index.pagefind();
+        const search = (term: string) => searchAllWords(pagefind, term, this.shards.length, step);
+        const found = [await search(query.term)];
+        if (query.kind === "mixed")
+          for (const phrase of query.phrases) found.push(await search(phrase));
+        return found;
+      })(),
+    ]);
+    return { shard, terms };
+  }
+
+  /** The outcome of what the shards in `found` found, with `pending` ones still to read. */
+  private outcome(
+    plan: Plan,
+    found: readonly ShardFindings<PagefindResult>[],
+    pending: readonly number[],
+  ): SearchOutcome {
+    const kept = plan.query.kind === "browse" ? null : keptAcrossShards(found);
+    const counts = emptyCounts();
+    const perShard = new Map<number, OutcomeHit[]>();
+    for (const { shard } of found) {
+      // Loaded in findInShard: only the promise's value is read here.
+      const table = this.shards[shard]!.loadedTable!;
+      const results = kept?.get(shard);
+      const rowOf = new Map<number, PagefindResult>();
+      const candidates = results
+        ? results.flatMap((result) => {
+            const row = table.rowOf.get(result.id);
+            if (row === undefined) return [];
+            rowOf.set(row, result);
+            return [row];
+          })
+        : allRowsNewestFirst(table);
+      const narrowed = narrow(table, candidates, plan.selection);
+      addCounts(counts, narrowed.counts);
+      perShard.set(
+        shard,
+        narrowed.rows.map((row) => {
+          const result = rowOf.get(row);
+          const hit: OutcomeHit = {
+            shard,
+            row,
+            id: table.ids[row]!,
+            date: table.dates[row]!,
+            score: result?.score ?? 0,
+          };
+          if (result) hit.result = result;
+          return hit;
+        }),
+      );
+    }
     return {
       serial: ++this.serial,
-      results: ordered.map((row) => found.get(row)!),
+      results: orderHits(perShard, plan.order, plan.query.kind === "browse"),
       counts,
-      rangeProblems: problems,
+      rangeProblems: plan.rangeProblems,
+      pending: pendingYears(this.manifest.shards, pending),
     };
   }
 
-  /**
-   * Pagefind's results for each term, one search at a time (their chunks load together
-   * first), so a stale search stops between them (`step` throws).
-   */
-  private async searchEach(terms: string[], step: Step): Promise<PagefindResult[][]> {
-    await Promise.all(terms.map((term) => this.pagefind.preload(term)));
-    const found: PagefindResult[][] = [];
-    for (const term of terms) {
-      await step();
-      found.push((await this.pagefind.search(term)).results);
-    }
-    return found;
-  }
-
-  /**
-   * Pages holding every word of `term`, best first. Over several shards, each word is also
-   * looked up exactly (and, while half typed, alone), from the chunks already loaded, so
-   * the merged answer is the one a single index would give (see keepAcrossShards).
-   */
-  private async searchAllWords(term: string, step: Step): Promise<PagefindResult[]> {
-    const keywords =
-      this.shards < 2
-        ? []
-        : [...new Set(looseWords(term.replaceAll('"', " ")).map((w) => w.toLowerCase()))];
-    const ids = (results: PagefindResult[]) => results.map((r) => r.id);
-    const [results, ...exact] = await this.searchEach(
-      [term, ...keywords.map((word) => `"${word}"`)],
-      step,
-    );
-    if (keywords.length === 0) return results!;
-    const words: WordMatches[] = [];
-    for (const [i, word] of keywords.entries()) {
-      const found = ids(exact[i]!);
-      if (!needsPrefixSearch(keywords.length, found.length)) {
-        words.push({ exact: found });
-        continue;
-      }
-      await step();
-      words.push({
-        exact: found,
-        prefix: new Set(ids((await this.pagefind.search(word)).results)),
-      });
-    }
-    const kept = new Set(
-      keepAcrossShards(ids(results!), words, (id) => {
-        const row = this.table.rowOf.get(id);
-        return row === undefined ? undefined : this.shardOfRow[row];
+  /** The fields the page shows of each hit, as plain data. */
+  async fragmentsOf(hits: readonly OutcomeHit[]): Promise<ResultFragment[]> {
+    const fragments = await Promise.all(
+      hits.map(async (hit) => {
+        const result = hit.result ?? (await this.shards[hit.shard]!.everything()).get(hit.id);
+        if (!result) throw new Error(`Page ${hit.id} is not in its search shard`);
+        return result.data();
       }),
     );
-    return results!.filter((r) => kept.has(r.id));
+    return fragments.map(({ url, excerpt, meta, filters }) => ({ url, excerpt, meta, filters }));
   }
+}
 
-  /** Pagefind's results for a plan, as table rows (in rank order) to results. */
-  private async find(plan: QueryPlan, step: Step): Promise<Map<number, PagefindResult>> {
-    if (plan.kind === "browse") {
-      return new Map(allRowsNewestFirst(this.table).map((row) => [row, this.everything[row]!]));
-    }
-    let results: PagefindResult[];
-    if (plan.kind === "mixed") {
-      // All the words, then only the pages that also hold each phrase word for word.
-      const words = await this.searchAllWords(plan.term, step);
-      const keep: Set<string>[] = [];
-      for (const phrase of plan.phrases) {
-        keep.push(new Set((await this.searchAllWords(phrase, step)).map((r) => r.id)));
-      }
-      results = words.filter((r) => keep.every((ids) => ids.has(r.id)));
-    } else {
-      results = await this.searchAllWords(plan.term, step);
-    }
-    const found = new Map<number, PagefindResult>();
-    for (const result of results) {
-      const row = this.table.rowOf.get(result.id);
-      if (row !== undefined) found.set(row, result);
-    }
-    return found;
+/**
+ * Pagefind's results for each term, one search at a time (their chunks load together
+ * first), so a stale search stops between them (`step` throws).
+ */
+async function searchEach(
+  pagefind: PagefindApi,
+  terms: string[],
+  step: Step,
+): Promise<PagefindResult[][]> {
+  await Promise.all(terms.map((term) => pagefind.preload(term)));
+  const found: PagefindResult[][] = [];
+  for (const term of terms) {
+    await step();
+    found.push((await pagefind.search(term)).results);
   }
+  return found;
+}
+
+/**
+ * What one shard finds for `term`: pages holding every word, best first. In an index of
+ * several shards, each word is also looked up exactly (and, while half typed, alone), from
+ * the chunks already loaded, so that joining the shards' answers (keptAcrossShards) gives
+ * the answer a single index would.
+ */
+async function searchAllWords(
+  pagefind: PagefindApi,
+  term: string,
+  shards: number,
+  step: Step,
+): Promise<TermFindings<PagefindResult>> {
+  const keywords =
+    shards < 2
+      ? []
+      : [...new Set(looseWords(term.replaceAll('"', " ")).map((w) => w.toLowerCase()))];
+  const ids = (results: PagefindResult[]) => results.map((r) => r.id);
+  const [results, ...exact] = await searchEach(
+    pagefind,
+    [term, ...keywords.map((word) => `"${word}"`)],
+    step,
+  );
+  const words: WordMatches[] = [];
+  for (const [i, word] of keywords.entries()) {
+    const found = ids(exact[i]!);
+    if (!needsPrefixSearch(keywords.length, found.length)) {
+      words.push({ exact: found });
+      continue;
+    }
+    await step();
+    words.push({ exact: found, prefix: new Set(ids((await pagefind.search(word)).results)) });
+  }
+  return { results: results!, words };
 }

@@ -1,25 +1,33 @@
 /**
- * Loading the search index in the search worker: the shard manifest, the facet table and
- * Pagefind (its `pagefind.js` and WebAssembly, from the build's /pagefind/ folder).
+ * Loading the search index in the search worker, only as far as a search needs it: the
+ * shard manifest first (nothing else until a search or the search box asks), then, per
+ * shard, one Pagefind instance and the shard's facet table, each created once, when first
+ * needed. Pagefind's `pagefind.js` and WebAssembly come from the build's /pagefind/ folder.
+ *
+ * Every instance is a primary one and would fetch the WebAssembly from its own folder
+ * (where only the first shard has it) and its `pagefind-entry.json` (never cached: Pagefind
+ * adds `?ts=<now>`). A wrapper around the worker's `fetch` serves the first from one copy
+ * and the second from the manifest, which inlines it.
  */
 import { PAGEFIND_PATH } from "../lib/permalink.ts";
-import type { EncodedFacetTable } from "../lib/search/facets.ts";
-import { SHARD_MANIFEST_FILE, type ShardManifest } from "../lib/search/shards.ts";
+import { decodeFacetTable, type EncodedFacetTable, type FacetTable } from "../lib/search/facets.ts";
+import {
+  SHARD_MANIFEST_FILE,
+  type ManifestShard,
+  type ShardManifest,
+} from "../lib/search/shards.ts";
 import type { ResultFragment } from "./search-protocol.ts";
 
 export interface PagefindResult {
   id: string;
+  score: number;
   /** The fragment (with more fields than the page uses). */
   data: () => Promise<ResultFragment>;
 }
 
 export interface PagefindApi {
   init: () => Promise<void>;
-  mergeIndex: (path: string) => Promise<void>;
-  search: (
-    term: string | null,
-    options?: { sort?: Record<string, "asc" | "desc"> },
-  ) => Promise<{ results: PagefindResult[] }>;
+  search: (term: string | null) => Promise<{ results: PagefindResult[] }>;
   /** Loads the index chunks a search of `term` needs, and stops. */
   preload: (term: string) => Promise<void>;
 }
@@ -28,6 +36,20 @@ interface PagefindModule {
   createInstance: (options: Record<string, unknown>) => PagefindApi;
 }
 
+/**
+ * Options of every shard's instance. Already in a worker: no nested one (Pagefind's own
+ * would need its classic script and could not share our steps); in a worker Pagefind
+ * cannot find its own path, so each gets its folder. `pageLength: 0` turns off length
+ * normalisation, whose average length is a shard's own, so scores mean the same in every
+ * shard.
+ */
+const instanceOptions = (path: string) => ({
+  noWorker: true,
+  basePath: path,
+  excerptLength: 30,
+  ranking: { pageLength: 0 },
+});
+
 async function gunzipIfNeeded(bytes: ArrayBuffer): Promise<string> {
   const head = new Uint8Array(bytes, 0, 2);
   if (head[0] !== 0x1f || head[1] !== 0x8b) return new TextDecoder().decode(bytes);
@@ -35,35 +57,119 @@ async function gunzipIfNeeded(bytes: ArrayBuffer): Promise<string> {
   return new Response(stream).text();
 }
 
-/** The index's shards and facet table: a fixed name, so always revalidated. */
+/** The index's shards and counts: a fixed name, so always revalidated. */
 export async function loadManifest(): Promise<ShardManifest> {
   const response = await fetch(`${PAGEFIND_PATH}${SHARD_MANIFEST_FILE}`, { cache: "no-cache" });
   if (!response.ok) throw new Error(`${response.status} fetching the search index manifest`);
-  return (await response.json()) as ShardManifest;
-}
-
-export async function loadFacetTable(manifest: ShardManifest): Promise<EncodedFacetTable> {
-  const response = await fetch(`${PAGEFIND_PATH}${manifest.facets}`);
-  if (!response.ok) throw new Error(`${response.status} fetching the facet table`);
-  return JSON.parse(await gunzipIfNeeded(await response.arrayBuffer())) as EncodedFacetTable;
+  const manifest = (await response.json()) as ShardManifest;
+  // Typed 2, but read from a file an older or newer build may have written.
+  const version: number = manifest.version;
+  if (version !== 2) throw new Error(`Unknown search index manifest version ${version}`);
+  return manifest;
 }
 
 /**
- * Pagefind over every shard: the first (oldest years, with the script and WebAssembly) is
- * the primary index, the others are merged into it in order, so results of a search sorted
- * by permalink come oldest shard first, as the facet table's rows do.
+ * Wraps the worker's `fetch` for Pagefind (see the file's comment): every
+ * `…/wasm.<language>.pagefind` is fetched once, from /pagefind/, and every shard's
+ * `pagefind-entry.json` is answered from the manifest.
  */
-export async function loadPagefind(manifest: ShardManifest): Promise<PagefindApi> {
-  const url = `${PAGEFIND_PATH}pagefind.js`;
-  const module = (await import(/* @vite-ignore */ url)) as PagefindModule;
-  // Already in a worker: no nested one (Pagefind's own would need its classic script and
-  // could not share our steps). In a worker Pagefind cannot find its own path: give it.
-  const pagefind = module.createInstance({
-    noWorker: true,
-    basePath: PAGEFIND_PATH,
-    excerptLength: 30,
-  });
-  await pagefind.init();
-  await Promise.all(manifest.shards.slice(1).map((shard) => pagefind.mergeIndex(shard.path)));
-  return pagefind;
+export function wrapFetch(manifest: ShardManifest): void {
+  const original = globalThis.fetch.bind(globalThis);
+  const entries = new Map(
+    manifest.shards.map((shard) => [
+      `${shard.path}pagefind-entry.json`,
+      JSON.stringify(shard.entry),
+    ]),
+  );
+  const wasm = new Map<string, Promise<ArrayBuffer>>();
+  globalThis.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+    const href = input instanceof Request ? input.url : String(input);
+    const { pathname } = new URL(href, location.href);
+    const entry = entries.get(pathname);
+    if (entry !== undefined) {
+      return Promise.resolve(
+        new Response(entry, { headers: { "content-type": "application/json" } }),
+      );
+    }
+    const name = /\/(wasm\.[^/]+\.pagefind)$/.exec(pathname)?.[1];
+    if (name === undefined) return original(input, init);
+    let bytes = wasm.get(name);
+    if (!bytes) {
+      bytes = original(`${PAGEFIND_PATH}${name}`).then((response) => {
+        if (!response.ok) throw new Error(`${response.status} fetching ${name}`);
+        return response.arrayBuffer();
+      });
+      wasm.set(name, bytes);
+    }
+    return bytes.then((buffer) => new Response(buffer.slice(0)));
+  };
+}
+
+let pagefindModule: Promise<PagefindModule> | undefined;
+/**
+ * The first instance, once ready. Pagefind's WebAssembly glue is shared by every instance
+ * and starts once, but two instances starting it at the same time each start it, and the
+ * first one's index is lost (its searches find nothing): the others wait for the first.
+ */
+let firstInstance: Promise<unknown> | undefined;
+
+async function createPagefind(path: string): Promise<PagefindApi> {
+  pagefindModule ??= import(
+    /* @vite-ignore */ `${PAGEFIND_PATH}pagefind.js`
+  ) as Promise<PagefindModule>;
+  const module = await pagefindModule;
+  const start = async () => {
+    const instance = module.createInstance(instanceOptions(path));
+    await instance.init();
+    // `init` does not wait for the index: an empty search does (and finds nothing).
+    await instance.search("");
+    return instance;
+  };
+  if (!firstInstance) {
+    const first = start();
+    firstInstance = first.catch(() => (firstInstance = undefined));
+    return first;
+  }
+  await firstInstance;
+  return start();
+}
+
+/** One shard: its Pagefind instance, facet table and every page, each loaded on first use. */
+export class ShardIndex {
+  readonly shard: ManifestShard;
+  #pagefind: Promise<PagefindApi> | undefined;
+  #table: Promise<FacetTable> | undefined;
+  #everything: Promise<Map<string, PagefindResult>> | undefined;
+  /** The facet table, once `table()` has resolved. */
+  loadedTable: FacetTable | undefined;
+
+  constructor(shard: ManifestShard) {
+    this.shard = shard;
+  }
+
+  pagefind(): Promise<PagefindApi> {
+    this.#pagefind ??= createPagefind(this.shard.path);
+    // A failure (the network) is not kept: the next search tries again.
+    this.#pagefind.catch(() => (this.#pagefind = undefined));
+    return this.#pagefind;
+  }
+
+  table(): Promise<FacetTable> {
+    this.#table ??= (async () => {
+      const response = await fetch(`${this.shard.path}${this.shard.facets}`);
+      if (!response.ok) throw new Error(`${response.status} fetching ${this.shard.facets}`);
+      const text = await gunzipIfNeeded(await response.arrayBuffer());
+      return (this.loadedTable = decodeFacetTable(JSON.parse(text) as EncodedFacetTable));
+    })();
+    this.#table.catch(() => (this.#table = undefined));
+    return this.#table;
+  }
+
+  /** Every page of the shard as a Pagefind result, by id (for browsing without words). */
+  everything(): Promise<Map<string, PagefindResult>> {
+    this.#everything ??= this.pagefind()
+      .then((pagefind) => pagefind.search(null))
+      .then(({ results }) => new Map(results.map((result) => [result.id, result])));
+    return this.#everything;
+  }
 }

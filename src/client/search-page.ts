@@ -4,7 +4,10 @@
  * the controls (typing replaces the current history entry, every other change adds one, so
  * back and forward step through searches), searches as the reader types, and shows
  * results and facet counts through its parts. The searching itself runs in a worker
- * (src/client/search-client.ts), so a slow search never holds up typing. The rules live in
+ * (src/client/search-client.ts), so a slow search never holds up typing. A search over
+ * several index shards paints its first partial answer, then repaints as the others
+ * arrive, saying which years it is still searching (`data-status="partial"`) until the
+ * answer is complete (`ready`); only the complete count is read out. The rules live in
  * src/lib; this element only wires them to the page, and looks up nothing outside itself.
  */
 import { highlightedPath, searchPathFor } from "../lib/permalink.ts";
@@ -24,6 +27,7 @@ import {
   FAILED_TEXT,
   invalidRangeFields,
   LOAD_FAILED_TEXT,
+  pendingText,
   PROMPT_TEXT,
   rangeMessage,
   startsNewWord,
@@ -67,6 +71,8 @@ class SearchPage extends HTMLElement {
   #typing = false;
   /** The outcome (SearchAnswer.outcome) whose results are on the page. */
   #shownOutcome: number | null = null;
+  /** Years the answer on the page has yet to search (empty: it is complete). */
+  #pending: string[] = [];
   #deferred: ReturnType<typeof setTimeout> | undefined;
   readonly #onPopState = () => {
     this.#typing = false;
@@ -179,6 +185,8 @@ class SearchPage extends HTMLElement {
   #listen(): void {
     const { form, q, from, to, sort } = this.#controls;
     q.addEventListener("input", () => this.#commit({ ...this.#state, q: q.value }, "typing"));
+    // About to type: the worker starts loading the newest shard, where searches begin.
+    q.addEventListener("focus", () => this.#client?.warm(), { once: true });
     form.addEventListener("submit", (event) => {
       event.preventDefault();
       this.#typing = false;
@@ -224,13 +232,18 @@ class SearchPage extends HTMLElement {
   // -------------------------------------------------------------------------------------
   // Searching
 
-  /** `data-status` on the search root: `searching`, then `ready` once results and counts show. */
-  #setStatus(value: "searching" | "ready"): void {
+  /**
+   * `data-status` on the search root: `searching`, `partial` while some shards have
+   * answered and others not, then `ready` once the complete results and counts show.
+   */
+  #setStatus(value: "searching" | "partial" | "ready"): void {
     this.#controls.root.dataset["status"] = value;
   }
 
   #summaryText(): string {
-    return summaryText(this.#state, this.#results.total, this.#results.shown);
+    const summary = summaryText(this.#state, this.#results.total, this.#results.shown);
+    const pending = pendingText(this.#pending);
+    return pending ? `${summary} ${pending}` : summary;
   }
 
   #showRangeProblems(problems: RangeProblem[]): void {
@@ -256,6 +269,7 @@ class SearchPage extends HTMLElement {
     if (!hasCriteria(this.#state)) {
       client.cancel(generation);
       this.#shownOutcome = null;
+      this.#pending = [];
       this.#results.clear();
       this.#summary.show(PROMPT_TEXT);
       this.#summary.silence();
@@ -265,23 +279,35 @@ class SearchPage extends HTMLElement {
     }
     let answer: SearchAnswer | null;
     try {
-      answer = await client.search(generation, this.#state, this.#shownOutcome);
+      answer = await client.search(generation, this.#state, this.#shownOutcome, (partial) => {
+        if (!isCurrent()) return;
+        this.#show(partial);
+        this.#setStatus("partial");
+      });
     } catch (error) {
       if (!isCurrent()) return;
+      this.#pending = [];
       this.#summary.show(FAILED_TEXT, { announce: true });
       console.warn(error);
       return;
     }
     if (!answer || !isCurrent()) return;
+    this.#show(answer);
+  }
+
+  /** Shows an answer; only a complete one is read out (a partial one changes too often). */
+  #show(answer: SearchAnswer): void {
+    const announce = answer.pending.length === 0;
+    this.#pending = answer.pending;
     this.#showRangeProblems(answer.rangeProblems);
     if (!answer.fragments) {
       // The same search (a closing quote, a trailing space): only the words shown change.
-      this.#summary.show(this.#summaryText(), { announce: true });
+      this.#summary.show(this.#summaryText(), { announce });
       return;
     }
     this.#results.show(answer.fragments, answer.ids.length);
     this.#shownOutcome = answer.outcome;
-    this.#summary.show(this.#summaryText(), { announce: true });
+    this.#summary.show(this.#summaryText(), { announce });
     this.#facets.render(answer.counts);
   }
 }

@@ -2,7 +2,9 @@
  * The messages between the search page (src/client/search-client.ts) and its search worker
  * (src/client/search-worker.ts): plain data only, as they cross a thread. The page numbers
  * every search (`generation`); the worker drops a search as soon as a newer generation
- * arrives, and the page drops any answer that is not for its latest one.
+ * arrives, and the page drops any answer that is not for its latest one. A search answers
+ * once per index shard it reads: partial answers (`pending` years still to search), then
+ * the complete one (`pending` empty).
  */
 import type { RangeProblem } from "../lib/search/dates.ts";
 import type { Counts } from "../lib/search/facets.ts";
@@ -36,10 +38,14 @@ export interface SearchAnswer {
   rangeProblems: RangeProblem[];
   /** The first page of results; null when the page said it shows this outcome already. */
   fragments: ResultFragment[] | null;
+  /** Years still to search (`2001–2014`), newest first or in the order searched; empty when complete. */
+  pending: string[];
 }
 
 export type ToWorker =
   | { type: "start"; testDelayMs: number }
+  /** The reader is about to search: start loading where searches begin. */
+  | { type: "warm" }
   /** `shown`: the outcome on the page, so an unchanged one comes back without fragments. */
   | { type: "search"; generation: number; state: SearchState; shown: number | null }
   /** A newer generation that needs no search (yet): whatever runs for older ones stops. */
@@ -47,7 +53,7 @@ export type ToWorker =
   | { type: "more"; request: number; outcome: number; offset: number };
 
 export type FromWorker =
-  /** The index has loaded; `totals` are the counts over the whole archive. */
+  /** The manifest has loaded; `totals` are the counts over the whole archive. */
   | { type: "ready"; totals: Counts }
   | { type: "load-failed"; message: string }
   | { type: "answer"; generation: number; answer: SearchAnswer }

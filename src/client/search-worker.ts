@@ -1,11 +1,14 @@
 /**
  * The search worker: a module worker the search page starts (src/client/search-client.ts).
- * It loads the index, runs every search (src/client/search-engine.ts) and answers with
- * plain data (src/client/search-protocol.ts), so however long Pagefind takes, the page's
- * thread stays free for typing. Each message from the page carries a generation: a newer
- * one makes every older search stop at its next step, and no answer is sent for it.
+ * It loads the index as searches need it, runs every search (src/client/search-engine.ts)
+ * and answers with plain data (src/client/search-protocol.ts), so however long Pagefind
+ * takes, the page's thread stays free for typing. A search answers after each index shard
+ * it reads (partial answers, then the complete one), in that order. Each message from the
+ * page carries a generation: a newer one makes every older search stop at its next step,
+ * and no answer is sent for it.
  */
-import { fragmentsOf, SearchEngine, StaleSearch, type SearchOutcome } from "./search-engine.ts";
+import { SearchEngine, type SearchOutcome } from "./search-engine.ts";
+import { StaleSearch } from "./search-steps.ts";
 import { PAGE_SIZE, type FromWorker, type ToWorker } from "./search-protocol.ts";
 import type { SearchState } from "../lib/search/state.ts";
 
@@ -29,6 +32,9 @@ class SearchWorker {
     switch (message.type) {
       case "start":
         this.#start(message.testDelayMs);
+        break;
+      case "warm":
+        void this.#engine?.then((engine) => engine.warm());
         break;
       case "search":
         this.#latest = Math.max(this.#latest, message.generation);
@@ -63,24 +69,42 @@ class SearchWorker {
   async #search(generation: number, state: SearchState, shown: number | null): Promise<void> {
     const isCurrent = () => generation === this.#latest;
     if (!this.#engine) return;
-    try {
-      const outcome = await (await this.#engine).search(state, isCurrent);
-      if (!isCurrent()) return;
+    const engine = await this.#engine;
+    // Answers leave in the order of the outcomes, whatever their fragments take.
+    let sent = Promise.resolve();
+    const answer = (outcome: SearchOutcome) => {
       this.#keep(outcome);
       const fragments =
-        outcome.serial === shown ? null : await fragmentsOf(outcome.results.slice(0, PAGE_SIZE));
-      if (!isCurrent()) return;
-      scope.postMessage({
-        type: "answer",
-        generation,
-        answer: {
-          outcome: outcome.serial,
-          ids: outcome.results.map((result) => result.id),
-          counts: outcome.counts,
-          rangeProblems: outcome.rangeProblems,
-          fragments,
-        },
+        outcome.serial === shown
+          ? Promise.resolve(null)
+          : engine.fragmentsOf(outcome.results.slice(0, PAGE_SIZE));
+      // (A partial answer that failed does not hold back the next.)
+      sent = sent
+        .catch(() => undefined)
+        .then(async () => {
+          const first = await fragments;
+          if (!isCurrent()) return;
+          scope.postMessage({
+            type: "answer",
+            generation,
+            answer: {
+              outcome: outcome.serial,
+              ids: outcome.results.map((result) => result.id),
+              counts: outcome.counts,
+              rangeProblems: outcome.rangeProblems,
+              fragments: first,
+              pending: outcome.pending,
+            },
+          });
+        });
+      return sent;
+    };
+    try {
+      const outcome = await engine.search(state, isCurrent, (partial) => {
+        answer(partial).catch((error: unknown) => console.warn(error));
       });
+      if (!isCurrent()) return;
+      await answer(outcome);
     } catch (error) {
       if (error instanceof StaleSearch || !isCurrent()) return;
       scope.postMessage({ type: "failed", generation, message: String(error) });
@@ -92,7 +116,8 @@ class SearchWorker {
     let fragments = null;
     try {
       if (outcome) {
-        fragments = await fragmentsOf(outcome.results.slice(offset, offset + PAGE_SIZE));
+        const engine = await this.#engine!;
+        fragments = await engine.fragmentsOf(outcome.results.slice(offset, offset + PAGE_SIZE));
       }
     } catch (error) {
       console.warn(error);

@@ -14,20 +14,22 @@
  * and the memory budget allow (src/lib/search/shard-schedule.ts). Shards whose pages index the
  * same as in the last build come from the build cache (./pagefind/shard-cache.ts).
  *
- * Next to the index it writes the facet table of the search page (src/lib/search/facets.ts):
+ * Into each shard's folder it writes that shard's facet table (src/lib/search/facets.ts):
  * each indexed page's id, date and filter values, read back from the fragments Pagefind
  * wrote (./pagefind/fragments.ts), gzipped as Pagefind's own files are and named after its
- * content, and the manifest that lists the shards and the table.
+ * content. Then the manifest: the shards, their tables and Pagefind entry files, and the
+ * facet counts of the whole archive, so the search page needs no shard until a search.
  */
 import { createHash } from "node:crypto";
-import { mkdir, readdir, rm, writeFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import type { AstroIntegration, AstroIntegrationLogger } from "astro";
 import type * as pagefind from "pagefind";
 import { PAGEFIND_PATH } from "../lib/permalink.ts";
-import { encodeFacetTable, type FacetRecord } from "../lib/search/facets.ts";
+import { encodeFacetTable, facetTotals, type FacetRecord } from "../lib/search/facets.ts";
 import {
   oversizedShards,
   runWithinBudget,
@@ -41,6 +43,7 @@ import {
   planShards,
   SHARD_FOLDER,
   SHARD_MANIFEST_FILE,
+  type ManifestShard,
   type Shard,
   type ShardManifest,
 } from "../lib/search/shards.ts";
@@ -139,41 +142,50 @@ function warnOversized(
   }
 }
 
-/** Shard folders and facet tables an earlier build left in `/pagefind/`. */
-async function removeStale(bundleDir: string, shards: readonly Shard[], facets: string) {
+/** Shard folders an earlier build left in `/pagefind/`. */
+async function removeStaleShards(bundleDir: string, shards: readonly Shard[]) {
   const live = new Set(shards.map((shard) => shard.folder));
   for (const name of await readdir(bundleDir)) {
-    const stale =
-      (SHARD_FOLDER.test(name) && !live.has(name)) ||
-      (/^facets\..*\.pf_facets$/.test(name) && name !== facets);
-    if (stale) await rm(join(bundleDir, name), { recursive: true, force: true });
+    if (SHARD_FOLDER.test(name) && !live.has(name)) {
+      await rm(join(bundleDir, name), { recursive: true, force: true });
+    }
   }
 }
 
-/** Writes the facet table of all shards and the manifest listing them into `bundleDir`. */
-async function writeTableAndManifest(
-  bundleDir: string,
-  shards: readonly Shard[],
+/**
+ * Writes a shard's facet table into its folder (unless a kept `dist/` has it: the name is
+ * its content's hash), removes any other table there, and returns its manifest entry.
+ */
+async function writeShardTable(
+  folder: string,
+  shard: Shard,
   records: readonly FacetRecord[],
-  segments: readonly number[],
-): Promise<{ rows: number; bytes: number }> {
-  const table = encodeFacetTable(records, segments);
-  const facetBytes = gzipSync(JSON.stringify(table), { level: 9 });
-  const facets = `facets.${createHash("sha256").update(facetBytes).digest("hex").slice(0, 16)}.pf_facets`;
-  await mkdir(bundleDir, { recursive: true });
-  await writeFile(join(bundleDir, facets), facetBytes);
-  await removeStale(bundleDir, shards, facets);
-  const manifest: ShardManifest = {
-    version: 1,
-    shards: shards.map((shard) => ({
-      path: shard.path,
-      years: [shard.years[0]!, shard.years[shard.years.length - 1]!],
-      pages: shard.pages,
-    })),
+): Promise<ManifestShard> {
+  const bytes = gzipSync(JSON.stringify(encodeFacetTable(records)), { level: 9 });
+  const facets = `facets.${createHash("sha256").update(bytes).digest("hex").slice(0, 16)}.pf_facets`;
+  for (const name of await readdir(folder)) {
+    if (/^facets\..*\.pf_facets$/.test(name) && name !== facets) await rm(join(folder, name));
+  }
+  if (!existsSync(join(folder, facets))) await writeFile(join(folder, facets), bytes);
+  const entry: unknown = JSON.parse(await readFile(join(folder, "pagefind-entry.json"), "utf8"));
+  return {
+    path: shard.path,
+    years: [shard.years[0]!, shard.years[shard.years.length - 1]!],
+    pages: records.length,
     facets,
+    entry,
   };
+}
+
+/** Writes the manifest listing the shards, with the counts of all their pages. */
+async function writeManifest(
+  bundleDir: string,
+  shards: ManifestShard[],
+  records: readonly FacetRecord[],
+): Promise<void> {
+  const manifest: ShardManifest = { version: 2, shards, totals: facetTotals(records) };
+  await mkdir(bundleDir, { recursive: true });
   await writeFile(join(bundleDir, SHARD_MANIFEST_FILE), JSON.stringify(manifest));
-  return { rows: table.rows, bytes: facetBytes.length };
 }
 
 /**
@@ -244,21 +256,24 @@ export async function indexSite(
   }
   const indexed = await indexMissing(shards, keys, cache, options, { outDir, logger });
   const records: FacetRecord[] = [];
-  const segments: number[] = [];
+  const listed: ManifestShard[] = [];
   for (const [i, shard] of shards.entries()) {
     const key = keys[i]!;
-    await cache.place(key, join(outDir, shard.path), shard.folder === null);
+    const folder = join(outDir, shard.path);
+    await cache.place(key, folder, shard.folder === null);
     const shardRecords = await cache.records(key);
     records.push(...shardRecords);
-    segments.push(shardRecords.length);
+    listed.push(await writeShardTable(folder, shard, shardRecords));
   }
   await cache.close();
-  const table = await writeTableAndManifest(join(outDir, PAGEFIND_PATH), shards, records, segments);
+  const bundleDir = join(outDir, PAGEFIND_PATH);
+  await removeStaleShards(bundleDir, shards);
+  await writeManifest(bundleDir, listed, records);
   const ms = Math.round(performance.now() - started);
   logger.info(
-    `Indexed ${table.rows} pages in ${ms} ms: ${shards.length} shard(s), ${indexed} ` +
-      `indexed, ${shards.length - indexed} reused; facet table ${(table.bytes / 1024).toFixed(1)} KB; ` +
-      `up to ${options.cores} at once in ${options.memoryMb} MB`,
+    `Indexed ${records.length} pages in ${ms} ms: ${shards.length} shard(s), ${indexed} ` +
+      `indexed, ${shards.length - indexed} reused; up to ${options.cores} at once in ` +
+      `${options.memoryMb} MB`,
   );
 }
 

@@ -223,16 +223,24 @@ describe("search: an index in shards", () => {
     );
     assert.match(buildOutput, new RegExp(`Indexed ${ARTICLES.length} pages in \\d+ ms: 5 shard`));
     assert.ok(existsSync(join(outDir, "pagefind/pagefind.js")));
+    for (const shard of manifest.shards) {
+      const folder = join(outDir, shard.path);
+      assert.ok(existsSync(join(folder, shard.facets)), `${shard.path} has its facet table`);
+      assert.deepEqual(
+        shard.entry,
+        JSON.parse(await readFile(join(folder, "pagefind-entry.json"), "utf8")),
+        "the manifest holds the shard's Pagefind entry file",
+      );
+    }
     for (const shard of manifest.shards.slice(1)) {
       const folder = join(outDir, shard.path);
-      assert.ok(existsSync(join(folder, "pagefind-entry.json")), `${shard.path} has an index`);
       assert.ok(
         !existsSync(join(folder, "pagefind.js")),
         `${shard.path} reuses the primary's script`,
       );
       assert.ok(!existsSync(join(folder, "wasm.en.pagefind")), `and its WebAssembly`);
     }
-    assert.ok(existsSync(join(outDir, "pagefind", manifest.facets)), "one facet table for all");
+    assert.equal(manifest.totals.source["Caspian Bulletin"], BRIEFS, "whole-archive counts");
   });
 
   test("one search spans every shard, in date order both ways", async () => {
@@ -271,6 +279,145 @@ describe("search: an index in shards", () => {
 const PAKISTAN = "pakistan-military-cooperation";
 const KARABAKH = "karabakh-talks-resume";
 const JETS = "first-jets-delivered";
+
+/** Paths of the search index files a page fetches, with their bytes, as they finish. */
+function watchIndexRequests(page: Page): { path: string; bytes: number }[] {
+  const seen: { path: string; bytes: number }[] = [];
+  page.on("requestfinished", (request) => {
+    const path = new URL(request.url()).pathname;
+    if (!path.startsWith("/pagefind/") && !path.startsWith("/_astro/") && path !== "/search/")
+      return;
+    void request.sizes().then((sizes) => {
+      seen.push({ path, bytes: sizes.responseBodySize + sizes.responseHeadersSize });
+    });
+  });
+  return seen;
+}
+
+const totalBytes = (requests: { bytes: number }[]) => requests.reduce((sum, r) => sum + r.bytes, 0);
+
+describe("search: only what a search needs is fetched", () => {
+  test("opening the search page fetches the manifest and no shard", async (t) => {
+    const page = await browser.newPage();
+    const problems = watchConsole(page);
+    const seen = watchIndexRequests(page);
+    await page.goto(`${server.origin}/search/`);
+    await settled(page);
+    await page.waitForLoadState("networkidle");
+    const index = seen.filter((r) => r.path.startsWith("/pagefind/")).map((r) => r.path);
+    assert.deepEqual(index, ["/pagefind/search-shards.json"]);
+    // The facets show the whole archive's counts from the manifest alone.
+    assert.equal((await facetCounts(page, "source"))["Caspian Bulletin"], BRIEFS);
+    t.diagnostic(`opening /search/: ${totalBytes(seen)} B in ${seen.length} requests`);
+    // Focus on the search box starts loading the newest shard only.
+    await page.getByLabel("Search words").focus();
+    // (The worker's requests, seen from here: the page's own timeline does not list them.)
+    for (let i = 0; i < 100 && !seen.some((r) => r.path.startsWith("/pagefind/year-2022/")); i++) {
+      await page.waitForTimeout(50);
+    }
+    await page.waitForLoadState("networkidle");
+    const shardFiles = seen.filter((r) => /\.pf_(meta|facets|index)$/.test(r.path));
+    assert.ok(
+      shardFiles.length > 0 && shardFiles.every((r) => r.path.startsWith("/pagefind/year-2022/")),
+      shardFiles.map((r) => r.path).join(", "),
+    );
+    const before = seen.length;
+    await page.getByLabel("Search words").pressSequentially("cooperation", { delay: 20 });
+    await page.waitForFunction(() =>
+      document.querySelector("[data-search-summary]")?.textContent?.includes("cooperation"),
+    );
+    await settled(page);
+    await page.waitForLoadState("networkidle");
+    const query = seen.slice(before);
+    // Five shards read, each its own Pagefind instance: one WebAssembly download for all,
+    // and their entry files come with the manifest.
+    assert.deepEqual(
+      seen.map((r) => r.path).filter((path) => /wasm\.|pagefind-entry/.test(path)),
+      ["/pagefind/wasm.en.pagefind"],
+    );
+    t.diagnostic(
+      `typing “cooperation” (5 shards): ${totalBytes(query)} B in ${query.length} requests`,
+    );
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  for (const [name, query] of [
+    ["a date range", "?q=cooperation&from=2019-01&to=2019-12"],
+    ["a year", "?q=cooperation&year=2019"],
+  ] as const) {
+    test(`${name} reads only the shards it overlaps`, async () => {
+      const page = await browser.newPage();
+      const seen = watchIndexRequests(page);
+      await page.goto(`${server.origin}/search/${query}`);
+      await settled(page);
+      assert.deepEqual((await resultSlugs(page)).sort(), ["harvest-report", PAKISTAN]);
+      const shardFiles = seen
+        .map((r) => r.path)
+        .filter((path) => /\/(index|fragment)\/|\.pf_(meta|facets)$/.test(path));
+      assert.ok(shardFiles.length > 0, "the 2019 shard was read");
+      assert.deepEqual(
+        shardFiles.filter((path) => !path.startsWith("/pagefind/year-2019/")),
+        [],
+        "no file of another shard",
+      );
+      await page.close();
+    });
+  }
+
+  test("a search over several shards shows results as each shard answers, then completes", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.origin}/search/`);
+    await settled(page);
+    await page.evaluate(() => {
+      const seen = {
+        statuses: [] as string[],
+        summaries: [] as string[],
+        announced: [] as string[],
+      };
+      (window as unknown as { seen: typeof seen }).seen = seen;
+      const root = document.querySelector<HTMLElement>("[data-search]")!;
+      const summary = document.querySelector("[data-search-summary]")!;
+      const status = document.querySelector("[data-search-status]")!;
+      new MutationObserver(() => {
+        seen.statuses.push(root.dataset["status"] ?? "");
+        seen.summaries.push(summary.textContent ?? "");
+        seen.announced.push(status.textContent ?? "");
+      }).observe(root, { attributes: true, childList: true, characterData: true, subtree: true });
+    });
+    await page.getByLabel("Search words").fill("cooperation");
+    await page.waitForFunction(() =>
+      document.querySelector("[data-search-summary]")?.textContent?.includes("cooperation"),
+    );
+    await settled(page);
+    const seen = await page.evaluate(
+      () =>
+        (
+          window as unknown as {
+            seen: { statuses: string[]; summaries: string[]; announced: string[] };
+          }
+        ).seen,
+    );
+    const partial = seen.statuses.indexOf("partial");
+    assert.ok(partial >= 0, `a partial answer shows first (${seen.statuses.join(", ")})`);
+    assert.ok(seen.statuses.lastIndexOf("ready") > partial, "then the complete one");
+    // Newest shard first: 2022 has no “cooperation”, 2020-2021 has one, then 2019 two more.
+    assert.match(seen.summaries[partial]!, /“cooperation”.* Still searching 2017–2021…$/);
+    assert.ok(
+      seen.summaries.includes("1 result for “cooperation”. Still searching 2017–2019…"),
+      seen.summaries.join(" | "),
+    );
+    assert.equal(
+      await page.locator("[data-search-summary]").innerText(),
+      "3 results for “cooperation”.",
+    );
+    assert.ok(
+      seen.announced.every((text) => !text.includes("Still searching")),
+      "partial answers are not read out",
+    );
+    await page.close();
+  });
+});
 
 describe("search: matching", () => {
   let shared: SearchPage;
@@ -440,8 +587,13 @@ describe("search: typing while a search is slow", () => {
       `each letter shows at once (${keyMs.join(", ")} ms)`,
     );
     assert.ok(watch.maxGap < 1000, `no long task on the page (longest ${watch.maxGap} ms)`);
-    // Older words' answers are dropped: the page shows only the last words' results.
-    assert.deepEqual(watch.summaries, ["3 results for “cooperation”."]);
+    // Older words' answers are dropped: the page shows only the last words' results (as
+    // the shards answer, then complete).
+    assert.ok(
+      watch.summaries.every((text) => text.includes("“cooperation”")),
+      watch.summaries.join(" | "),
+    );
+    assert.equal(watch.summaries.at(-1), "3 results for “cooperation”.");
     assert.deepEqual((await resultSlugs(page)).sort(), ["harvest-report", KARABAKH, PAKISTAN]);
     // The last search was slow (the hook works), and a newer search stops older ones in the
     // worker: at most the one under way when the last key came, then the last one (without

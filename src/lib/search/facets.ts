@@ -1,27 +1,24 @@
 /**
- * Facets, date ranges and date order for search, computed in the browser from a compact
- * table of every indexed page: its date and facet values.
+ * Facets, date ranges and date order for search, computed in the browser from compact
+ * tables of the indexed pages: each page's id, date and facet values. There is one table
+ * per index shard (src/lib/search/shards.ts), written into the shard's folder and loaded
+ * with it, so a search pays only for the years it reads.
  *
  * Why not Pagefind's own filters: Pagefind recounts every loaded filter value on every
  * search, which on 10,000 articles (880 authors, 300 sources) made a common word take
  * 250-400 ms instead of 35 ms, and it has no date ranges and no counts for a query mixing
- * phrases and words. Pagefind still finds and ranks the words; this table, written at build
- * time from the very fragments Pagefind indexed (src/integrations/pagefind.ts), answers
- * "which of these pages are by Azernews, in 2019, between these days", counts each facet
- * disjunctively (a facet's counts ignore its own selection, so choosing `Azernews` still
- * shows what `Trend` would add), and orders by date. Dates are `YYYY-MM-DD` strings
- * compared as text, so no time zone is involved.
+ * phrases and words. Pagefind still finds and ranks the words; these tables, written at
+ * build time from the very fragments Pagefind indexed (src/integrations/pagefind.ts),
+ * answer "which of these pages are by Azernews, in 2019, between these days", count each
+ * facet disjunctively (a facet's counts ignore its own selection, so choosing `Azernews`
+ * still shows what `Trend` would add), and order by date. Counts of disjoint shards add up
+ * (addCounts). Dates are `YYYY-MM-DD` strings compared as text, so no time zone is involved.
  *
- * The table holds no page ids (they would be half its size): its rows are in permalink
- * order, and Pagefind lists its page ids in that same order when asked to sort by the
- * `permalink` sort key (src/components/PagefindData.astro). A few ids kept as checkpoints
- * prove the two orders agree before the table is used.
+ * Each row carries its Pagefind page id, so rows match search results whatever order
+ * Pagefind lists its pages in (no sort key in the index, no order to keep in step).
  */
 import type { DateRange } from "./dates.ts";
 import { FACETS, type Facet } from "./state.ts";
-
-/** The Pagefind sort key whose order the table's rows follow. */
-export const ROW_ORDER_SORT_KEY = "permalink";
 
 /** What the build reads from one Pagefind fragment. */
 export interface FacetRecord {
@@ -35,15 +32,11 @@ export interface FacetRecord {
   facets: Partial<Record<Facet, string[]>>;
 }
 
-/** The table as written to disk: columns, values by index, dates as day deltas. */
+/** One shard's table as written to disk: columns, values by index, dates as day deltas. */
 export interface EncodedFacetTable {
-  version: 3;
-  /** Rows, one per page, in permalink order. */
-  rows: number;
-  /** Rows per index shard, oldest shard first (src/lib/search/shards.ts); they sum to `rows`. */
-  segments: number[];
-  /** `[row, id]` of every 1000th page, the first of each year and the last: proof that the orders agree. */
-  checkpoints: [number, string][];
+  version: 4;
+  /** Pagefind's page id of each row; rows in permalink order (oldest first). */
+  ids: string[];
   /** Days since 1970-01-01 of the first page, then the difference to the page before. */
   days: number[];
   /** Distinct values per facet (not `year`), most frequent first. */
@@ -69,25 +62,13 @@ const isoOfDay = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 
 /** Facets stored as columns; `year` is derived from the date. */
 const STORED: readonly Facet[] = FACETS.filter((facet) => facet !== "year");
 
-const CHECKPOINT_EVERY = 1000;
-
-/** Permalink order, as Pagefind sorts text sort keys. */
+/** Permalink order (dates first, as permalinks begin with them). */
 function byUrl(a: FacetRecord, b: FacetRecord): number {
   return a.url < b.url ? -1 : a.url > b.url ? 1 : 0;
 }
 
-/**
- * The table of all pages; `segments` are the pages per index shard, whose permalinks (by
- * year) follow one another, so sorting them all keeps each shard's rows together.
- */
-export function encodeFacetTable(
-  records: readonly FacetRecord[],
-  segments: readonly number[] = [records.length],
-): EncodedFacetTable {
-  const sum = segments.reduce((a, b) => a + b, 0);
-  if (sum !== records.length || segments.some((n) => n < 0)) {
-    throw new Error(`Shard sizes ${segments.join(", ")} do not add up to ${records.length} pages`);
-  }
+/** The table of one shard's pages, rows in permalink order. */
+export function encodeFacetTable(records: readonly FacetRecord[]): EncodedFacetTable {
   const rows = [...records].sort(byUrl);
   const values: Partial<Record<Facet, string[]>> = {};
   const columns: Partial<Record<Facet, (number | number[])[]>> = {};
@@ -115,61 +96,17 @@ export function encodeFacetTable(
     previous = day;
     return delta;
   });
-  // Also the first page of every year: index shards (src/lib/search/shards.ts) split at
-  // years, so each seam where two shards' results are joined is checked.
-  const checkpoints: [number, string][] = rows
-    .map((row, i): [number, string] => [i, row.id])
-    .filter(
-      ([i]) =>
-        i % CHECKPOINT_EVERY === 0 ||
-        i === rows.length - 1 ||
-        rows[i]!.date.slice(0, 4) !== rows[i - 1]!.date.slice(0, 4),
-    );
-  return {
-    version: 3,
-    rows: rows.length,
-    segments: [...segments],
-    checkpoints,
-    days,
-    values,
-    columns,
-  };
+  return { version: 4, ids: rows.map((row) => row.id), days, values, columns };
 }
 
-/**
- * Where each row's page is in Pagefind's answer to a search sorted by permalink over merged
- * shards. Each shard sorts its own pages and scores them 0, -1, -2...; the merged answer is
- * ordered by score (stable), so it lists every shard's first page (oldest shard first),
- * then every shard's second page, and so on. Rows are the shards' pages one shard after
- * another. A change in that behaviour shows as checkpoints that no longer match.
- */
-export function mergedPositionsOfRows(segments: readonly number[]): number[] {
-  const offsets = segments.map((_, i) => segments.slice(0, i).reduce((a, b) => a + b, 0));
-  const positions = new Array<number>(segments.reduce((a, b) => a + b, 0));
-  const longest = Math.max(0, ...segments);
-  let merged = 0;
-  for (let rank = 0; rank < longest; rank++) {
-    segments.forEach((size, shard) => {
-      if (rank < size) positions[offsets[shard]! + rank] = merged++;
-    });
-  }
-  return positions;
-}
-
-/**
- * The table for use, given Pagefind's page ids in permalink order
- * (`search(null, { sort: { permalink: "asc" } })`). Throws when they do not line up.
- */
-export function decodeFacetTable(encoded: EncodedFacetTable, ids: readonly string[]): FacetTable {
-  // Typed 3, but read from a file an older or newer build may have written.
+/** A shard's table for use. Throws on a table of another version or a broken one. */
+export function decodeFacetTable(encoded: EncodedFacetTable): FacetTable {
+  // Typed 4, but read from a file an older or newer build may have written.
   const version: number = encoded.version;
-  if (version !== 3) throw new Error(`Unknown facet table version ${version}`);
-  const aligned =
-    ids.length === encoded.rows && encoded.checkpoints.every(([row, id]) => ids[row] === id);
-  if (!aligned) {
-    throw new Error(
-      `The facet table (${encoded.rows} pages) does not match the search index (${ids.length} pages)`,
-    );
+  if (version !== 4) throw new Error(`Unknown facet table version ${version}`);
+  const ids = encoded.ids;
+  if (encoded.days.length !== ids.length) {
+    throw new Error(`The facet table has ${ids.length} ids for ${encoded.days.length} dates`);
   }
   let day = 0;
   const dates = encoded.days.map((delta, i) => isoOfDay((day = i === 0 ? delta : day + delta)));
@@ -270,6 +207,33 @@ export function narrow(
     });
   }
   return { rows, counts };
+}
+
+/** Counts with no page: every facet present, no value. */
+export function emptyCounts(): Counts {
+  return Object.fromEntries(FACETS.map((facet) => [facet, {}])) as Counts;
+}
+
+/** Adds the counts of `more` (pages disjoint from those of `into`, e.g. another shard's) into `into`. */
+export function addCounts(into: Counts, more: Counts): Counts {
+  for (const facet of FACETS) {
+    const target = into[facet];
+    for (const [value, n] of Object.entries(more[facet])) target[value] = (target[value] ?? 0) + n;
+  }
+  return into;
+}
+
+/** Counts over all `records`, nothing selected: what the empty search page shows. */
+export function facetTotals(records: readonly FacetRecord[]): Counts {
+  const counts = emptyCounts();
+  const add = (facet: Facet, value: string) =>
+    (counts[facet][value] = (counts[facet][value] ?? 0) + 1);
+  for (const record of records) {
+    add("year", record.date.slice(0, 4));
+    for (const facet of STORED)
+      for (const value of new Set(record.facets[facet])) add(facet, value);
+  }
+  return counts;
 }
 
 /** Rows newest or oldest first; equal dates keep their given (rank) order. */

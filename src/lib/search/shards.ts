@@ -1,6 +1,6 @@
 /**
  * The search index in shards: consecutive years of articles, each indexed on its own and
- * searched together in the browser (Pagefind's `mergeIndex`).
+ * searched in the browser one shard at a time, only those a search needs (shardsToSearch).
  *
  * Why: Pagefind holds a whole index in memory while it builds it, about 2 GB per 10,000
  * articles, so one index of 100,000 articles needs more memory than a build machine has.
@@ -11,10 +11,15 @@
  * shards are reused from the build cache, src/integrations/pagefind.ts).
  *
  * The first shard (oldest years) sits in `/pagefind/` itself with Pagefind's script and
- * WebAssembly; the others in `/pagefind/years-FROM-TO/`, holding only index files. A
- * manifest of fixed name lists them, oldest first, with the facet table of all of them.
+ * WebAssembly; the others in `/pagefind/years-FROM-TO/`, holding only index files. Each
+ * folder also holds the facet table of its own pages (./facets.ts). A manifest of fixed
+ * name lists the shards, oldest first, with everything needed before any shard is loaded:
+ * their years, their Pagefind entry files and the counts over the whole archive.
  */
 import { PAGEFIND_PATH, searchShardPath } from "../permalink.ts";
+import type { DateRange } from "./dates.ts";
+import type { Counts } from "./facets.ts";
+import type { SortOrder } from "./state.ts";
 
 export interface Shard {
   /** Years (`YYYY`), oldest first, consecutive among the years that have articles. */
@@ -30,12 +35,79 @@ export interface Shard {
 /** The manifest the search page reads first (a fixed name, so it must be revalidated). */
 export const SHARD_MANIFEST_FILE = "search-shards.json";
 
-export interface ShardManifest {
-  version: 1;
-  /** Index folders, oldest years first; the first is the primary one (`/pagefind/`). */
-  shards: { path: string; years: [string, string]; pages: number }[];
-  /** File name of the facet table of all shards, in `/pagefind/`. */
+export interface ManifestShard {
+  /** URL path of the index folder, ending in `/`. */
+  path: string;
+  /** First and last year. */
+  years: [string, string];
+  pages: number;
+  /** File name of the shard's facet table, in its folder (named after its content). */
   facets: string;
+  /** The folder's `pagefind-entry.json`, so loading the shard starts with its meta file. */
+  entry: unknown;
+}
+
+export interface ShardManifest {
+  version: 2;
+  /** Index folders, oldest years first; the first holds Pagefind's script (`/pagefind/`). */
+  shards: ManifestShard[];
+  /** Facet counts over the whole archive: what the empty search page shows. */
+  totals: Counts;
+}
+
+/** What decides which shards a search reads (see shardsToSearch). */
+export interface ShardNeeds {
+  /** The date range as narrowing applies it; an impossible (reversed) one reads nothing. */
+  range: DateRange;
+  /** Selected years (the `year` facet); none selected reads every year. */
+  years: readonly string[];
+  order: SortOrder;
+}
+
+/**
+ * The shards (indexes into `shards`, oldest first) a search reads, in the order to read
+ * them: only those with a day in the range and a selected year, newest first for relevance
+ * and "newest", oldest first for "oldest", so the first shard read holds the first results
+ * of a date order and the newest of relevance.
+ */
+export function shardsToSearch(
+  shards: readonly Pick<ManifestShard, "years">[],
+  { range, years, order }: ShardNeeds,
+): number[] {
+  if (range.start && range.end && range.start > range.end) return [];
+  const firstYear = range.start?.slice(0, 4);
+  const lastYear = range.end?.slice(0, 4);
+  const wanted = shards.flatMap(({ years: [first, last] }, i) => {
+    if (firstYear && last < firstYear) return [];
+    if (lastYear && first > lastYear) return [];
+    if (years.length > 0 && !years.some((year) => year >= first && year <= last)) return [];
+    return [i];
+  });
+  return order === "oldest" ? wanted : wanted.reverse();
+}
+
+/**
+ * Years still to search, for the page's status: the shards' years, neighbours (by index)
+ * joined into one span, in the order given: `["2001–2014"]`, `["2019", "2001–2014"]`.
+ */
+export function pendingYears(
+  shards: readonly Pick<ManifestShard, "years">[],
+  pending: readonly number[],
+): string[] {
+  const sorted = [...pending].sort((a, b) => a - b);
+  const spans: [number, number][] = [];
+  for (const i of sorted) {
+    const last = spans[spans.length - 1];
+    if (last && last[1] === i - 1) last[1] = i;
+    else spans.push([i, i]);
+  }
+  const text = ([a, b]: [number, number]) => {
+    const first = shards[a]!.years[0];
+    const last = shards[b]!.years[1];
+    return first === last ? first : `${first}–${last}`;
+  };
+  const newestFirst = pending.length > 1 && pending[0]! > pending[pending.length - 1]!;
+  return (newestFirst ? spans.reverse() : spans).map(text);
 }
 
 /** Names of shard folders below `/pagefind/`: `year-2024`, `years-2001-2010`. */
@@ -133,11 +205,6 @@ export function indexFingerprint(html: string): string {
   return parts.join("\n");
 }
 
-/** The shard of each facet-table row, from the rows per shard (oldest shard first). */
-export function shardOfRows(segments: readonly number[]): number[] {
-  return segments.flatMap((size, shard) => new Array<number>(size).fill(shard));
-}
-
 /** What one word of a query found on its own, across all shards. */
 export interface WordMatches {
   /** Pages holding exactly the word (its quoted search): empty while a word is half typed. */
@@ -155,7 +222,7 @@ export function needsPrefixSearch(words: number, exactMatches: number): boolean 
 }
 
 /**
- * Makes a search over merged shards answer as one index would. Pagefind, within one index,
+ * Makes a search over several shards answer as one index would. Pagefind, within one index,
  * ignores a word it has no entry for and falls back to the longest indexed word that
  * starts the one typed (`Hasanova` finds `Hasanov`). One index has such an entry whenever
  * any article has the word; a shard only when its own years do. So a page found in a shard

@@ -41,6 +41,17 @@ export function summaryText(state: SearchState, total: number, shown: number): s
   return `${count}${forQuery}${filtered ? " (filtered)" : ""}.${showing}`;
 }
 
+/**
+ * What a partial answer adds to the summary: the years still being searched
+ * (`Still searching 2001–2014…`), or nothing once the answer is complete.
+ */
+export function pendingText(years: readonly string[]): string {
+  if (years.length === 0) return "";
+  const list =
+    years.length === 1 ? years[0]! : `${years.slice(0, -1).join(", ")} and ${years.at(-1)!}`;
+  return `Still searching ${list}…`;
+}
+
 const RANGE_MESSAGES: Record<RangeProblem, string> = {
   "from-invalid": "“From” is not a date: use 2019, 2019-03 or 2019-03-15.",
   "to-invalid": "“To” is not a date: use 2019, 2019-03 or 2019-03-15.",

@@ -1,10 +1,12 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import {
+  addCounts,
   allRowsNewestFirst,
   decodeFacetTable,
+  emptyCounts,
   encodeFacetTable,
-  mergedPositionsOfRows,
+  facetTotals,
   facetValueLabel,
   narrow,
   orderFacetValues,
@@ -70,13 +72,8 @@ const RECORDS: FacetRecord[] = [
   },
 ];
 
-/** Page ids in permalink order, as Pagefind lists them sorted by the permalink key. */
-const idsInOrder = (records: FacetRecord[]) =>
-  [...records].sort((a, b) => (a.url < b.url ? -1 : 1)).map((r) => r.id);
-
 const table = decodeFacetTable(
   JSON.parse(JSON.stringify(encodeFacetTable(RECORDS))) as EncodedFacetTable,
-  idsInOrder(RECORDS),
 );
 const ids = (rows: number[]) => rows.map((row) => table.ids[row]);
 const all = () => RECORDS.map((r) => table.rowOf.get(r.id)!);
@@ -109,19 +106,9 @@ describe("facet table encoding", () => {
     assert.deepEqual(table.values.year, ["2021", "2020", "2019", "2018"]);
   });
 
-  test("compact: no ids but checkpoints, values most frequent first, dates as day deltas", () => {
+  test("compact: ids, values most frequent first, dates as day deltas", () => {
     const encoded = encodeFacetTable(RECORDS);
-    assert.equal(encoded.rows, 6);
-    assert.deepEqual(
-      encoded.checkpoints,
-      [
-        [0, "p4"],
-        [1, "p6"],
-        [4, "p3"],
-        [5, "p2"],
-      ],
-      "the first row, the first of each year (where index shards meet) and the last",
-    );
+    assert.deepEqual(encoded.ids, ["p4", "p6", "p5", "p1", "p3", "p2"]);
     assert.deepEqual(encoded.values.source, ["Azernews", "Trend", "APA", "Report.az"]);
     assert.equal(encoded.days[0], 17671, "2018-05-20 is day 17671");
     assert.deepEqual(encoded.days.slice(1), [256, 43, 271, 85, 453]);
@@ -131,56 +118,48 @@ describe("facet table encoding", () => {
 
   test("an unknown version is refused", () => {
     assert.throws(
-      () => decodeFacetTable({ ...encodeFacetTable([]), version: 4 as 3 }, []),
-      /Unknown facet table version 4/,
+      () => decodeFacetTable({ ...encodeFacetTable([]), version: 3 as 4 }),
+      /Unknown facet table version 3/,
     );
   });
 
-  test("ids that do not line up with the rows are refused", () => {
+  test("a table with more ids than dates is refused", () => {
     const encoded = encodeFacetTable(RECORDS);
-    const ids = idsInOrder(RECORDS);
-    assert.throws(() => decodeFacetTable(encoded, ids.slice(1)), /does not match the search index/);
-    assert.throws(() => decodeFacetTable(encoded, [...ids].reverse()), /does not match/);
-  });
-
-  test("two index shards joined in the wrong order are refused", () => {
-    // 2018 | 2019 | 2020 | 2021, as if the 2019 shard had answered before the 2018 one.
-    const ids = idsInOrder(RECORDS);
-    const swapped = [...ids.slice(1, 4), ids[0]!, ...ids.slice(4)];
-    assert.throws(() => decodeFacetTable(encodeFacetTable(RECORDS), swapped), /does not match/);
+    assert.throws(
+      () => decodeFacetTable({ ...encoded, days: encoded.days.slice(1) }),
+      /has 6 ids for 5 dates/,
+    );
   });
 });
 
-describe("shards", () => {
-  test("segments must add up to the pages", () => {
-    assert.equal(encodeFacetTable(RECORDS).segments.join(), "6");
-    assert.deepEqual(encodeFacetTable(RECORDS, [1, 3, 1, 1]).segments, [1, 3, 1, 1]);
-    assert.throws(() => encodeFacetTable(RECORDS, [1, 3]), /do not add up to 6 pages/);
+describe("counts of several shards", () => {
+  test("the totals count every value once per page, years from the dates", () => {
+    const totals = facetTotals([...RECORDS, { ...RECORDS[1]!, id: "p7" }]);
+    assert.deepEqual(totals.source, { Azernews: 2, Trend: 3, "Report.az": 1, APA: 1 });
+    assert.deepEqual(totals.year, { "2018": 1, "2019": 3, "2020": 1, "2021": 2 });
+    assert.deepEqual(totals.author, {
+      "Ofeliya Afandiyeva": 2,
+      "Leyla Əliyeva": 2,
+      "John Smith": 3,
+      "Şəhriyar Ağayev": 1,
+    });
+    assert.deepEqual(totals.section, { Politics: 3, Economy: 2 });
   });
 
-  const table: [string, number[], number[]][] = [
-    ["one shard is in order", [4], [0, 1, 2, 3]],
-    ["no pages", [], []],
-    // Merged: a0 b0 c0 a1 c1 a2 c2 c3; rows: a0 a1 a2 b0 c0 c1 c2 c3.
-    ["shards of 3, 1 and 4 pages", [3, 1, 4], [0, 3, 5, 1, 2, 4, 6, 7]],
-    ["an empty shard takes no turn", [2, 0, 1], [0, 2, 1]],
-  ];
-  for (const [name, segments, expected] of table) {
-    test(`merged positions: ${name}`, () =>
-      assert.deepEqual(mergedPositionsOfRows(segments), expected));
-  }
+  test("the totals equal narrowing every page with nothing selected", () => {
+    assert.deepEqual(narrow(table, all(), selection()).counts, facetTotals(RECORDS));
+  });
 
-  test("Pagefind's merged answer, put back in row order, decodes", () => {
-    // 2018 | 2019 | 2020, 2021 as three shards, merged as Pagefind merges sorted answers.
-    const segments = [1, 3, 2];
-    const encoded = encodeFacetTable(RECORDS, segments);
-    const rows = idsInOrder(RECORDS);
-    const shards = [rows.slice(0, 1), rows.slice(1, 4), rows.slice(4)];
-    const scored = shards.flatMap((ids) => ids.map((id, rank) => ({ id, score: -rank })));
-    const merged = scored.sort((a, b) => b.score - a.score).map((result) => result.id);
-    assert.notDeepEqual(merged, rows, "the merged answer interleaves the shards");
-    const back = mergedPositionsOfRows(segments).map((position) => merged[position]!);
-    assert.deepEqual(decodeFacetTable(encoded, back).ids, rows);
+  test("counts of two shards add up to the counts of one table of both", () => {
+    const older = decodeFacetTable(encodeFacetTable(RECORDS.slice(0, 3)));
+    const newer = decodeFacetTable(encodeFacetTable(RECORDS.slice(3)));
+    const sel = selection({ source: ["Trend"] }, "2019-01-01", null);
+    const everyRow = (t: typeof table) => t.ids.map((_, i) => i);
+    const added = addCounts(
+      addCounts(emptyCounts(), narrow(older, everyRow(older), sel).counts),
+      narrow(newer, everyRow(newer), sel).counts,
+    );
+    assert.deepEqual(added, narrow(table, all(), sel).counts);
   });
 });
 
@@ -243,7 +222,7 @@ describe("order", () => {
       ...RECORDS,
       { id: "p7", url: "/articles/2019/12/11/p7/", date: "2019-12-11", facets: {} },
     ];
-    const extra = decodeFacetTable(encodeFacetTable(records), idsInOrder(records));
+    const extra = decodeFacetTable(encodeFacetTable(records));
     const rows = ["p7", "p3", "p1", "p4"].map((id) => extra.rowOf.get(id)!);
     assert.deepEqual(
       sortByDate(extra, rows, "newest").map((r) => extra.ids[r]),

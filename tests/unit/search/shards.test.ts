@@ -6,9 +6,11 @@ import {
   indexFingerprint,
   keepAcrossShards,
   needsPrefixSearch,
+  pendingYears,
   planShards,
   SHARD_FOLDER,
-  shardOfRows,
+  shardsToSearch,
+  type ShardNeeds,
 } from "../../../src/lib/search/shards.ts";
 
 const years = (entries: [string, number][]) => new Map(entries);
@@ -169,10 +171,63 @@ describe("indexFingerprint", () => {
   });
 });
 
-describe("shardOfRows", () => {
-  test("rows take their shard's number, shard after shard", () => {
-    assert.deepEqual(shardOfRows([2, 0, 3, 1]), [0, 0, 2, 2, 2, 3]);
-    assert.deepEqual(shardOfRows([]), []);
+describe("shardsToSearch", () => {
+  // 2001-2014 | 2015-2018 | 2019 | 2020-2021 | 2022, oldest first.
+  const shards = [
+    { years: ["2001", "2014"] as [string, string] },
+    { years: ["2015", "2018"] as [string, string] },
+    { years: ["2019", "2019"] as [string, string] },
+    { years: ["2020", "2021"] as [string, string] },
+    { years: ["2022", "2022"] as [string, string] },
+  ];
+  const needs = (over: Partial<ShardNeeds> = {}): ShardNeeds => ({
+    range: { start: null, end: null },
+    years: [],
+    order: "relevance",
+    ...over,
+  });
+  const table: [string, ShardNeeds, number[]][] = [
+    ["relevance reads every shard, newest first", needs(), [4, 3, 2, 1, 0]],
+    ["newest too", needs({ order: "newest" }), [4, 3, 2, 1, 0]],
+    ["oldest reads oldest first", needs({ order: "oldest" }), [0, 1, 2, 3, 4]],
+    [
+      "a range reads only the shards it overlaps",
+      needs({ range: { start: "2016-03-01", end: "2019-12-31" } }),
+      [2, 1],
+    ],
+    [
+      "a range ending on a shard's first day reads it",
+      needs({ range: { start: null, end: "2020-01-01" }, order: "oldest" }),
+      [0, 1, 2, 3],
+    ],
+    ["an open start", needs({ range: { start: "2021-06-01", end: null } }), [4, 3]],
+    [
+      "a range outside every shard reads none",
+      needs({ range: { start: "2030-01-01", end: null } }),
+      [],
+    ],
+    [
+      "a reversed range reads none",
+      needs({ range: { start: "2021-01-01", end: "2019-12-31" } }),
+      [],
+    ],
+    ["selected years read their shards", needs({ years: ["2003", "2020"] }), [3, 0]],
+    [
+      "years and a range must both allow a shard",
+      needs({ years: ["2003", "2020"], range: { start: "2010-01-01", end: "2019-12-31" } }),
+      [0],
+    ],
+  ];
+  for (const [name, need, expected] of table) {
+    test(name, () => assert.deepEqual(shardsToSearch(shards, need), expected));
+  }
+
+  test("years still pending, neighbours joined, in the order given", () => {
+    assert.deepEqual(pendingYears(shards, [3, 2, 1, 0]), ["2001–2021"]);
+    assert.deepEqual(pendingYears(shards, [4, 2, 1]), ["2022", "2015–2019"]);
+    assert.deepEqual(pendingYears(shards, [1, 2, 4]), ["2015–2019", "2022"]);
+    assert.deepEqual(pendingYears(shards, [2]), ["2019"]);
+    assert.deepEqual(pendingYears(shards, []), []);
   });
 });
 

@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import type { RangeProblem } from "../../../src/lib/search/dates.ts";
 import { emptyState, parseSearchState } from "../../../src/lib/search/state.ts";
 import {
+  pendingText,
   excerptParts,
   invalidRangeFields,
   isFiltered,
@@ -171,3 +172,15 @@ describe("resultByline", () => {
 });
 
 test("the empty state is not filtered", () => assert.equal(isFiltered(emptyState()), false));
+
+describe("pendingText", () => {
+  const table: [string, string[], string][] = [
+    ["complete: nothing", [], ""],
+    ["one span", ["2001–2014"], "Still searching 2001–2014…"],
+    ["two", ["2019", "2001–2014"], "Still searching 2019 and 2001–2014…"],
+    ["three", ["2022", "2019", "2001–2014"], "Still searching 2022, 2019 and 2001–2014…"],
+  ];
+  for (const [name, years, expected] of table) {
+    test(name, () => assert.equal(pendingText(years), expected));
+  }
+});
