@@ -25,6 +25,7 @@ import {
   type WordMatches,
 } from "../lib/search/shards.ts";
 import { looseWords, parseQuery, planQuery, type QueryPlan } from "../lib/search/query.ts";
+import { orderByRelevance, relevanceOf } from "../lib/search/ranking.ts";
 import { effectiveSort, type SearchState, type SortOrder } from "../lib/search/state.ts";
 import type { ResultFragment } from "./search-protocol.ts";
 import {
@@ -85,6 +86,18 @@ export async function fragmentsOf(results: readonly PagefindResult[]): Promise<R
   return fragments.map(({ url, excerpt, meta, filters }) => ({ url, excerpt, meta, filters }));
 }
 
+/** One word of a query: its exact (quoted) search, and its own search (for ranking). */
+interface WordHits {
+  exact: PagefindResult[];
+  hits: PagefindResult[];
+}
+
+/** Pages holding every word of a term, and what each word found alone. */
+interface Found {
+  results: PagefindResult[];
+  words: WordHits[];
+}
+
 /** Between two steps of a search: throws StaleSearch if a newer search has come. */
 type Step = () => Promise<void>;
 
@@ -100,8 +113,8 @@ export class SearchEngine {
   /** Counts over the whole archive. */
   readonly totals: Counts;
   private readonly pagefind: PagefindApi;
-  /** Index shards merged into `pagefind`. */
-  private readonly shards: number;
+  /** Pages of each index shard merged into `pagefind`, oldest first. */
+  private readonly segments: readonly number[];
   /** The shard of each table row. */
   private readonly shardOfRow: number[];
   /** Every page as a Pagefind result, by table row. */
@@ -120,7 +133,7 @@ export class SearchEngine {
     testDelayMs: number,
   ) {
     this.pagefind = pagefind;
-    this.shards = segments.length;
+    this.segments = segments;
     this.shardOfRow = shardOfRows(segments);
     this.table = table;
     this.everything = everything;
@@ -227,41 +240,78 @@ export class SearchEngine {
   }
 
   /**
-   * Pages holding every word of `term`, best first. Over several shards, each word is also
-   * looked up exactly (and, while half typed, alone), from the chunks already loaded, so
-   * the merged answer is the one a single index would give (see keepAcrossShards).
+   * Pages holding every word of `term`, with each word's own hits when `rank` asks for them.
+   * Each word is also looked up exactly (and, while half typed, alone) from the chunks
+   * already loaded, so the merged answer holds the pages a single index would give (see
+   * keepAcrossShards).
    */
-  private async searchAllWords(term: string, step: Step): Promise<PagefindResult[]> {
-    const keywords =
-      this.shards < 2
-        ? []
-        : [...new Set(looseWords(term.replaceAll('"', " ")).map((w) => w.toLowerCase()))];
+  private async searchAllWords(term: string, step: Step, rank: boolean): Promise<Found> {
+    const keywords = [...new Set(looseWords(term.replaceAll('"', " ")).map((w) => w.toLowerCase()))];
     const ids = (results: PagefindResult[]) => results.map((r) => r.id);
-    const [results, ...exact] = await this.searchEach(
-      [term, ...keywords.map((word) => `"${word}"`)],
+    // A one-word query's own search is that word's search.
+    const alone = keywords.length === 1 && keywords[0] === term.toLowerCase();
+    const loose = rank && !alone ? keywords : [];
+    const [results, ...rest] = await this.searchEach(
+      [term, ...keywords.map((word) => `"${word}"`), ...loose],
       step,
     );
-    if (keywords.length === 0) return results!;
-    const words: WordMatches[] = [];
+    const words: WordHits[] = [];
+    const matches: WordMatches[] = [];
     for (const [i, word] of keywords.entries()) {
-      const found = ids(exact[i]!);
-      if (!needsPrefixSearch(keywords.length, found.length)) {
-        words.push({ exact: found });
-        continue;
+      const exact = rest[i]!;
+      let hits = alone ? results : rest[keywords.length + i];
+      if (hits === undefined && needsPrefixSearch(keywords.length, exact.length)) {
+        await step();
+        hits = (await this.pagefind.search(word)).results;
       }
-      await step();
-      words.push({
-        exact: found,
-        prefix: new Set(ids((await this.pagefind.search(word)).results)),
-      });
+      words.push({ exact, hits: hits ?? [] });
+      matches.push(
+        needsPrefixSearch(keywords.length, exact.length)
+          ? { exact: ids(exact), prefix: new Set(ids(hits!)) }
+          : { exact: ids(exact) },
+      );
     }
-    const kept = new Set(
-      keepAcrossShards(ids(results!), words, (id) => {
-        const row = this.table.rowOf.get(id);
-        return row === undefined ? undefined : this.shardOfRow[row];
+    const kept = new Set(keepAcrossShards(ids(results!), matches, (id) => this.shardOf(id)));
+    return { results: results!.filter((r) => kept.has(r.id)), words };
+  }
+
+  private shardOf(id: string): number | undefined {
+    const row = this.table.rowOf.get(id);
+    return row === undefined ? undefined : this.shardOfRow[row];
+  }
+
+  /**
+   * Rows of `results` in the order one index of the whole archive gives (ranking.ts): by
+   * relevance from each word's hits, or for a phrase by Pagefind's score (the same in every
+   * shard); ties newest first, then by permalink (the row order).
+   */
+  private rank(results: readonly PagefindResult[], words: readonly WordHits[] | null): number[] {
+    const rows = results.flatMap((r) => this.table.rowOf.get(r.id) ?? []);
+    const tieBreak = (a: number, b: number) => {
+      const [da, db] = [this.table.dates[a]!, this.table.dates[b]!];
+      return da !== db ? (da < db ? 1 : -1) : a - b;
+    };
+    if (words === null) {
+      const score = new Map(results.map((r) => [this.table.rowOf.get(r.id), r.score]));
+      return orderByRelevance(rows, (row) => score.get(row), tieBreak);
+    }
+    const relevance = relevanceOf(
+      words.map(({ exact, hits }) => {
+        // A shard without the exact word fell back to a shorter one (keepAcrossShards).
+        const exactShards = new Set(exact.map((r) => this.shardOf(r.id)));
+        const perShard = this.segments.map((pages) => ({
+          shardPages: pages,
+          hits: [] as PagefindResult[],
+        }));
+        for (const hit of hits) {
+          const shard = this.shardOf(hit.id);
+          if (shard === undefined || (exact.length > 0 && !exactShards.has(shard))) continue;
+          perShard[shard]!.hits.push(hit);
+        }
+        return perShard;
       }),
     );
-    return results!.filter((r) => kept.has(r.id));
+    return orderByRelevance(rows, (row) => relevance.get(this.table.ids[row]!), tieBreak);
   }
 
   /** Pagefind's results for a plan, as table rows (in rank order) to results. */
@@ -269,23 +319,21 @@ export class SearchEngine {
     if (plan.kind === "browse") {
       return new Map(allRowsNewestFirst(this.table).map((row) => [row, this.everything[row]!]));
     }
-    let results: PagefindResult[];
+    let found: Found;
     if (plan.kind === "mixed") {
       // All the words, then only the pages that also hold each phrase word for word.
-      const words = await this.searchAllWords(plan.term, step);
+      found = await this.searchAllWords(plan.term, step, true);
       const keep: Set<string>[] = [];
       for (const phrase of plan.phrases) {
-        keep.push(new Set((await this.searchAllWords(phrase, step)).map((r) => r.id)));
+        const { results } = await this.searchAllWords(phrase, step, false);
+        keep.push(new Set(results.map((r) => r.id)));
       }
-      results = words.filter((r) => keep.every((ids) => ids.has(r.id)));
+      found.results = found.results.filter((r) => keep.every((ids) => ids.has(r.id)));
     } else {
-      results = await this.searchAllWords(plan.term, step);
+      found = await this.searchAllWords(plan.term, step, plan.kind === "words");
     }
-    const found = new Map<number, PagefindResult>();
-    for (const result of results) {
-      const row = this.table.rowOf.get(result.id);
-      if (row !== undefined) found.set(row, result);
-    }
-    return found;
+    const byRow = new Map(found.results.map((r) => [this.table.rowOf.get(r.id), r]));
+    const ranked = this.rank(found.results, plan.kind === "phrase" ? null : found.words);
+    return new Map(ranked.map((row) => [row, byRow.get(row)!]));
   }
 }

@@ -4,18 +4,21 @@
  */
 import { PAGEFIND_PATH } from "../lib/permalink.ts";
 import type { EncodedFacetTable } from "../lib/search/facets.ts";
+import { RANKING } from "../lib/search/ranking.ts";
 import { SHARD_MANIFEST_FILE, type ShardManifest } from "../lib/search/shards.ts";
 import type { ResultFragment } from "./search-protocol.ts";
 
 export interface PagefindResult {
   id: string;
+  /** Pagefind's score within its own index (shard). */
+  score: number;
   /** The fragment (with more fields than the page uses). */
   data: () => Promise<ResultFragment>;
 }
 
 export interface PagefindApi {
   init: () => Promise<void>;
-  mergeIndex: (path: string) => Promise<void>;
+  mergeIndex: (path: string, options?: Record<string, unknown>) => Promise<void>;
   search: (
     term: string | null,
     options?: { sort?: Record<string, "asc" | "desc"> },
@@ -62,8 +65,12 @@ export async function loadPagefind(manifest: ShardManifest): Promise<PagefindApi
     noWorker: true,
     basePath: PAGEFIND_PATH,
     excerptLength: 30,
+    ranking: RANKING,
   });
   await pagefind.init();
-  await Promise.all(manifest.shards.slice(1).map((shard) => pagefind.mergeIndex(shard.path)));
+  // Merged indexes do not inherit the ranking: scores must be comparable (ranking.ts).
+  await Promise.all(
+    manifest.shards.slice(1).map((shard) => pagefind.mergeIndex(shard.path, { ranking: RANKING })),
+  );
   return pagefind;
 }

@@ -54,6 +54,8 @@ export interface PagefindOptions {
   enabled?: boolean;
   /** The largest shard, in articles (about 2 GB of Pagefind memory per 10,000). */
   shardPages?: number;
+  /** The newest year is a shard of its own (`SEARCH_NEWEST_SHARD`). */
+  newestShard?: boolean;
   /** Past this many pages in a shard, Pagefind bundles fragments into shared files. */
   maxFragments?: number;
   /** Shards indexed at once, at most (`BUILD_CORES`). */
@@ -228,6 +230,7 @@ export async function indexSite(
   const shards = planShards(
     new Map([...byYear].map(([year, paths]) => [year, paths.length])),
     options.shardPages,
+    options.newestShard,
   );
   const cache = await ShardCache.open(
     cacheDir,
@@ -267,6 +270,7 @@ export default function pagefindIntegration(options: PagefindOptions = {}): Astr
   const settings: Required<PagefindOptions> = {
     enabled: options.enabled ?? DEFAULT_SETTINGS.searchIndex,
     shardPages: options.shardPages ?? DEFAULT_SETTINGS.searchShardPages,
+    newestShard: options.newestShard ?? DEFAULT_SETTINGS.searchNewestShard,
     maxFragments: options.maxFragments ?? DEFAULT_SETTINGS.pagefindMaxFragments,
     cores: options.cores ?? DEFAULT_SETTINGS.buildCores,
     memoryMb: options.memoryMb ?? DEFAULT_SETTINGS.buildMemoryMb,
