@@ -246,7 +246,9 @@ export class SearchEngine {
    * keepAcrossShards).
    */
   private async searchAllWords(term: string, step: Step, rank: boolean): Promise<Found> {
-    const keywords = [...new Set(looseWords(term.replaceAll('"', " ")).map((w) => w.toLowerCase()))];
+    const keywords = [
+      ...new Set(looseWords(term.replaceAll('"', " ")).map((w) => w.toLowerCase())),
+    ];
     const ids = (results: PagefindResult[]) => results.map((r) => r.id);
     // A one-word query's own search is that word's search.
     const alone = keywords.length === 1 && keywords[0] === term.toLowerCase();

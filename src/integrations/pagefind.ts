@@ -64,6 +64,10 @@ export interface PagefindOptions {
   memoryMb?: number;
 }
 
+/** The options indexing needs: all of them (the newest shard's rule defaults to on). */
+type IndexOptions = Required<Omit<PagefindOptions, "newestShard">> &
+  Pick<PagefindOptions, "newestShard">;
+
 /** What `astro:build:done` gives the indexer, and the build cache it keeps shards in. */
 export interface BuildOutput {
   dir: URL;
@@ -93,7 +97,7 @@ async function indexShard(
   outDir: string,
   shard: Shard,
   folder: string,
-  options: Required<PagefindOptions>,
+  options: IndexOptions,
   logger: AstroIntegrationLogger,
 ): Promise<FacetRecord[]> {
   const job: ShardJob = {
@@ -186,7 +190,7 @@ async function indexMissing(
   shards: readonly Shard[],
   keys: readonly string[],
   cache: ShardCache,
-  options: Required<PagefindOptions>,
+  options: IndexOptions,
   { outDir, logger }: { outDir: string; logger: AstroIntegrationLogger },
 ): Promise<number> {
   const missing = shards.flatMap((shard, i) =>
@@ -212,10 +216,7 @@ async function indexMissing(
  * Indexes the built site in `build.dir` into `/pagefind/`: plans the shards, indexes those
  * the build cache lacks, places all of them, and writes the facet table and the manifest.
  */
-export async function indexSite(
-  options: Required<PagefindOptions>,
-  build: BuildOutput,
-): Promise<void> {
+export async function indexSite(options: IndexOptions, build: BuildOutput): Promise<void> {
   const { dir, pages, cacheDir, logger } = build;
   const outDir = fileURLToPath(dir);
   // For measuring the render alone on archives too large to index on one machine.

@@ -31,7 +31,10 @@ const f32 = Math.fround;
 
 /** Pagefind's inverse document frequency, in 32-bit floats as it computes it. */
 export function idf(pages: number, matching: number): number {
-  return f32(Math.log(f32(f32(f32(pages - matching) + 0.5) / f32(matching + 0.5)) + 1));
+  // Every step rounded as Rust's f32 arithmetic rounds it: dividing a score by this idf
+  // then cancels Pagefind's own rounding of it (the ln of 1 + a tiny ratio loses digits).
+  const ratio = f32(f32(f32(pages - matching) + 0.5) / f32(matching + 0.5));
+  return f32(Math.log(f32(ratio + 1)));
 }
 
 /**

@@ -94,21 +94,58 @@ describe("rankByRelevance: shards rank as one index of their pages", () => {
 
 describe("orderByRelevance", () => {
   const table: [string, [string, number | undefined][], string[]][] = [
-    ["highest first", [["x", 1], ["y", 3], ["z", 2]], ["y", "z", "x"]],
-    ["equal values in tie-break order", [["z", 2], ["x", 2], ["y", 2]], ["x", "y", "z"]],
     [
-      "32-bit noise is no difference",
-      [["z", 2], ["x", Math.fround(2 * (1 + 2e-7))], ["y", 2 * (1 - 2e-7)]],
+      "highest first",
+      [
+        ["x", 1],
+        ["y", 3],
+        ["z", 2],
+      ],
+      ["y", "z", "x"],
+    ],
+    [
+      "equal values in tie-break order",
+      [
+        ["z", 2],
+        ["x", 2],
+        ["y", 2],
+      ],
       ["x", "y", "z"],
     ],
-    ["a real difference is one", [["x", 2], ["y", 2.001]], ["y", "x"]],
-    ["no relevance counts as 0, last", [["x", undefined], ["y", 0.1]], ["y", "x"]],
+    [
+      "32-bit noise is no difference",
+      [
+        ["z", 2],
+        ["x", Math.fround(2 * (1 + 2e-7))],
+        ["y", 2 * (1 - 2e-7)],
+      ],
+      ["x", "y", "z"],
+    ],
+    [
+      "a real difference is one",
+      [
+        ["x", 2],
+        ["y", 2.001],
+      ],
+      ["y", "x"],
+    ],
+    [
+      "no relevance counts as 0, last",
+      [
+        ["x", undefined],
+        ["y", 0.1],
+      ],
+      ["y", "x"],
+    ],
   ];
   for (const [name, values, expected] of table) {
     test(name, () => {
       const value = new Map(values);
       const ids = values.map(([id]) => id);
-      assert.deepEqual(orderByRelevance(ids, (id) => value.get(id), byId), expected);
+      assert.deepEqual(
+        orderByRelevance(ids, (id) => value.get(id), byId),
+        expected,
+      );
     });
   }
 });
@@ -117,7 +154,15 @@ describe("relevanceOf", () => {
   test("a page hit by two words sums idf × unit of each", () => {
     const words: TermHits[][] = [
       [{ shardPages: 4, hits: [{ id: "a", score: idf(4, 1) * 2 }] }],
-      [{ shardPages: 4, hits: [{ id: "a", score: idf(4, 2) * 3 }, { id: "b", score: 1 }] }],
+      [
+        {
+          shardPages: 4,
+          hits: [
+            { id: "a", score: idf(4, 2) * 3 },
+            { id: "b", score: 1 },
+          ],
+        },
+      ],
     ];
     const relevance = relevanceOf(words);
     assert.ok(Math.abs(relevance.get("a")! - (idf(4, 1) * 2 + idf(4, 2) * 3)) < 1e-5);
