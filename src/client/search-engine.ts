@@ -299,7 +299,7 @@ export class SearchEngine {
     }
     const relevance = relevanceOf(
       words.map(({ exact, hits }) => {
-        // A shard without the exact word fell back to a shorter one (keepAcrossShards).
+        // A shard without the exact word is taken to have fallen back (keepAcrossShards).
         const exactShards = new Set(exact.map((r) => this.shardOf(r.id)));
         const perShard = this.segments.map((pages) => ({
           shardPages: pages,
