@@ -35,7 +35,6 @@ const QUERIES = [
   '"energy forum"',
   '"JF-17 Thunder"',
   '"military cooperation" Baku',
-  "Hasanov",
   "Hasanova",
   "Həsənova",
   "Əliyev",
