@@ -59,6 +59,7 @@ export default defineConfig({
     pagefind({
       enabled: settings.searchIndex,
       shardPages: settings.searchShardPages,
+      newestShard: settings.searchNewestShard,
       maxFragments: settings.pagefindMaxFragments,
       cores: settings.buildCores,
       memoryMb: settings.buildMemoryMb,

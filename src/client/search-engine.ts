@@ -24,6 +24,7 @@ import {
 import {
   keptAcrossShards,
   orderHits,
+  relevanceAcrossShards,
   type Hit,
   type ShardFindings,
   type TermFindings,
@@ -197,10 +198,11 @@ export class SearchEngine {
       index.table(),
       (async () => {
         const pagefind = await index.pagefind();
-        const search = (term: string) => searchAllWords(pagefind, term, this.shards.length, step);
-        const found = [await search(query.term)];
+        const search = (term: string, rank: boolean) => searchAllWords(pagefind, term, rank, step);
+        // Ranked by each word's scores, except a phrase alone (ranked by Pagefind's score).
+        const found = [await search(query.term, query.kind !== "phrase")];
         if (query.kind === "mixed")
-          for (const phrase of query.phrases) found.push(await search(phrase));
+          for (const phrase of query.phrases) found.push(await search(phrase, false));
         return found;
       })(),
     ]);
@@ -214,6 +216,7 @@ export class SearchEngine {
     pending: readonly number[],
   ): SearchOutcome {
     const kept = plan.query.kind === "browse" ? null : keptAcrossShards(found);
+    const relevance = relevanceAcrossShards(found, (shard) => this.manifest.shards[shard]!.pages);
     const counts = emptyCounts();
     const perShard = new Map<number, OutcomeHit[]>();
     for (const { shard } of found) {
@@ -240,7 +243,7 @@ export class SearchEngine {
             row,
             id: table.ids[row]!,
             date: table.dates[row]!,
-            score: result?.score ?? 0,
+            score: !result ? 0 : relevance ? (relevance.get(result.id) ?? 0) : result.score,
           };
           if (result) hit.result = result;
           return hit;
@@ -288,36 +291,42 @@ async function searchEach(
 }
 
 /**
- * What one shard finds for `term`: pages holding every word, best first. In an index of
- * several shards, each word is also looked up exactly (and, while half typed, alone), from
- * the chunks already loaded, so that joining the shards' answers (keptAcrossShards) gives
- * the answer a single index would.
+ * What one shard finds for `term`: pages holding every word, best first. Each word is also
+ * looked up exactly (and, while half typed, alone), from the chunks already loaded, so that
+ * joining the shards' answers (keptAcrossShards) gives the answer a single index would.
+ * With `rank`, each word's own search is kept too: its scores rank the joined answer
+ * (relevanceAcrossShards); a one-word term's own search is that word's search.
  */
 async function searchAllWords(
   pagefind: PagefindApi,
   term: string,
-  shards: number,
+  rank: boolean,
   step: Step,
 ): Promise<TermFindings<PagefindResult>> {
-  const keywords =
-    shards < 2
-      ? []
-      : [...new Set(looseWords(term.replaceAll('"', " ")).map((w) => w.toLowerCase()))];
+  const keywords = [...new Set(looseWords(term.replaceAll('"', " ")).map((w) => w.toLowerCase()))];
   const ids = (results: PagefindResult[]) => results.map((r) => r.id);
-  const [results, ...exact] = await searchEach(
+  const alone = keywords.length === 1 && keywords[0] === term.toLowerCase();
+  const loose = rank && !alone ? keywords : [];
+  const [results, ...rest] = await searchEach(
     pagefind,
-    [term, ...keywords.map((word) => `"${word}"`)],
+    [term, ...keywords.map((word) => `"${word}"`), ...loose],
     step,
   );
   const words: WordMatches[] = [];
+  const wordHits: PagefindResult[][] = [];
   for (const [i, word] of keywords.entries()) {
-    const found = ids(exact[i]!);
-    if (!needsPrefixSearch(keywords.length, found.length)) {
-      words.push({ exact: found });
-      continue;
+    const exact = rest[i]!;
+    let hits = alone ? results! : rest[keywords.length + i];
+    if (hits === undefined && needsPrefixSearch(keywords.length, exact.length)) {
+      await step();
+      hits = (await pagefind.search(word)).results;
     }
-    await step();
-    words.push({ exact: found, prefix: new Set(ids((await pagefind.search(word)).results)) });
+    wordHits.push(hits ?? []);
+    words.push(
+      needsPrefixSearch(keywords.length, exact.length)
+        ? { exact: ids(exact), prefix: new Set(ids(hits!)) }
+        : { exact: ids(exact) },
+    );
   }
-  return { results: results!, words };
+  return rank ? { results: results!, words, wordHits } : { results: results!, words };
 }

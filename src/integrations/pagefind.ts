@@ -57,6 +57,8 @@ export interface PagefindOptions {
   enabled?: boolean;
   /** The largest shard, in articles (about 2 GB of Pagefind memory per 10,000). */
   shardPages?: number;
+  /** The newest year is a shard of its own (`SEARCH_NEWEST_SHARD`). */
+  newestShard?: boolean;
   /** Past this many pages in a shard, Pagefind bundles fragments into shared files. */
   maxFragments?: number;
   /** Shards indexed at once, at most (`BUILD_CORES`). */
@@ -64,6 +66,10 @@ export interface PagefindOptions {
   /** Memory the Pagefind processes may use together, in MB (`BUILD_MEMORY_MB`). */
   memoryMb?: number;
 }
+
+/** The options indexing needs: all of them (the newest shard's rule defaults to on). */
+type IndexOptions = Required<Omit<PagefindOptions, "newestShard">> &
+  Pick<PagefindOptions, "newestShard">;
 
 /** What `astro:build:done` gives the indexer, and the build cache it keeps shards in. */
 export interface BuildOutput {
@@ -94,7 +100,7 @@ async function indexShard(
   outDir: string,
   shard: Shard,
   folder: string,
-  options: Required<PagefindOptions>,
+  options: IndexOptions,
   logger: AstroIntegrationLogger,
 ): Promise<FacetRecord[]> {
   const job: ShardJob = {
@@ -196,7 +202,7 @@ async function indexMissing(
   shards: readonly Shard[],
   keys: readonly string[],
   cache: ShardCache,
-  options: Required<PagefindOptions>,
+  options: IndexOptions,
   { outDir, logger }: { outDir: string; logger: AstroIntegrationLogger },
 ): Promise<number> {
   const missing = shards.flatMap((shard, i) =>
@@ -222,10 +228,7 @@ async function indexMissing(
  * Indexes the built site in `build.dir` into `/pagefind/`: plans the shards, indexes those
  * the build cache lacks, places all of them, and writes the facet table and the manifest.
  */
-export async function indexSite(
-  options: Required<PagefindOptions>,
-  build: BuildOutput,
-): Promise<void> {
+export async function indexSite(options: IndexOptions, build: BuildOutput): Promise<void> {
   const { dir, pages, cacheDir, logger } = build;
   const outDir = fileURLToPath(dir);
   // For measuring the render alone on archives too large to index on one machine.
@@ -240,6 +243,7 @@ export async function indexSite(
   const shards = planShards(
     new Map([...byYear].map(([year, paths]) => [year, paths.length])),
     options.shardPages,
+    options.newestShard,
   );
   const cache = await ShardCache.open(
     cacheDir,
@@ -282,6 +286,7 @@ export default function pagefindIntegration(options: PagefindOptions = {}): Astr
   const settings: Required<PagefindOptions> = {
     enabled: options.enabled ?? DEFAULT_SETTINGS.searchIndex,
     shardPages: options.shardPages ?? DEFAULT_SETTINGS.searchShardPages,
+    newestShard: options.newestShard ?? DEFAULT_SETTINGS.searchNewestShard,
     maxFragments: options.maxFragments ?? DEFAULT_SETTINGS.pagefindMaxFragments,
     cores: options.cores ?? DEFAULT_SETTINGS.buildCores,
     memoryMb: options.memoryMb ?? DEFAULT_SETTINGS.buildMemoryMb,

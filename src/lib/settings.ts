@@ -23,6 +23,8 @@ export interface Settings {
   searchIndex: boolean;
   /** `SEARCH_SHARD_PAGES`: the largest search index shard, in articles. */
   searchShardPages: number;
+  /** `SEARCH_NEWEST_SHARD`: the newest year is a shard of its own (off: one index if it fits). */
+  searchNewestShard: boolean;
   /** `PAGEFIND_MAX_FRAGMENTS`: past this many pages in a shard, fragments are bundled. */
   pagefindMaxFragments: number;
   /** `BUILD_CORES`: how many processes the build may run at once (search shards). */
@@ -68,6 +70,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = {
   searchIndex: true,
   // About 2 GB of Pagefind memory per shard (src/lib/search/shards.ts).
   searchShardPages: 10_000,
+  searchNewestShard: true,
   // Hosts cap file counts: past this many pages, Pagefind bundles fragments into shared
   // files, so no folder of the index ever holds more (10,000 articles stay one file each).
   pagefindMaxFragments: 10_000,
@@ -111,6 +114,7 @@ const READERS: { [K in keyof Settings]: [variable: string, read: Reader<Settings
   incremental: ["INCREMENTAL", onOff],
   searchIndex: ["SEARCH_INDEX", onOff],
   searchShardPages: ["SEARCH_SHARD_PAGES", wholeNumber],
+  searchNewestShard: ["SEARCH_NEWEST_SHARD", onOff],
   pagefindMaxFragments: ["PAGEFIND_MAX_FRAGMENTS", wholeNumber],
   buildCores: ["BUILD_CORES", wholeNumber],
   buildMemoryMb: ["BUILD_MEMORY_MB", wholeNumber],

@@ -12,6 +12,7 @@ describe("settingsFrom", () => {
       incremental: true,
       searchIndex: true,
       searchShardPages: 10_000,
+      searchNewestShard: true,
       pagefindMaxFragments: 10_000,
       // Without a machine given: those of one core with 4 GB.
       buildCores: 1,
@@ -60,6 +61,7 @@ describe("settingsFrom", () => {
     ["SEARCH_INDEX=off", { SEARCH_INDEX: "off" }, { searchIndex: false }],
     ["SEARCH_INDEX=on", { SEARCH_INDEX: "on" }, { searchIndex: true }],
     ["SEARCH_SHARD_PAGES", { SEARCH_SHARD_PAGES: "2" }, { searchShardPages: 2 }],
+    ["SEARCH_NEWEST_SHARD=off", { SEARCH_NEWEST_SHARD: "off" }, { searchNewestShard: false }],
     ["PAGEFIND_MAX_FRAGMENTS", { PAGEFIND_MAX_FRAGMENTS: "500" }, { pagefindMaxFragments: 500 }],
     ["BUILD_CORES", { BUILD_CORES: "1" }, { buildCores: 1 }],
     ["BUILD_CORES above the cores", { BUILD_CORES: "16" }, { buildCores: 16 }],

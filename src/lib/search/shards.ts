@@ -120,15 +120,19 @@ function folderOf(years: readonly string[]): string {
 }
 
 /**
- * Shards for article counts per year: the newest year alone, then the older years grouped,
- * oldest first, into runs of at most `maxPages` (a single year larger than that is a shard
- * of its own, whatever its size).
+ * Shards for article counts per year: the newest year alone (unless `newestAlone` is false),
+ * then the older years grouped, oldest first, into runs of at most `maxPages` (a single
+ * year larger than that is a shard of its own, whatever its size).
  */
-export function planShards(pagesPerYear: ReadonlyMap<string, number>, maxPages: number): Shard[] {
+export function planShards(
+  pagesPerYear: ReadonlyMap<string, number>,
+  maxPages: number,
+  newestAlone = true,
+): Shard[] {
   if (!(maxPages >= 1)) throw new Error(`The largest shard must hold at least 1 page`);
   const years = [...pagesPerYear.keys()].filter((year) => pagesPerYear.get(year)! > 0).sort();
   if (years.length === 0) return [];
-  const newest = years.pop()!;
+  const newest = newestAlone ? years.pop()! : null;
   const groups: string[][] = [];
   let current: string[] = [];
   let size = 0;
@@ -143,7 +147,7 @@ export function planShards(pagesPerYear: ReadonlyMap<string, number>, maxPages: 
     size += pages;
   }
   if (current.length > 0) groups.push(current);
-  groups.push([newest]);
+  if (newest !== null) groups.push([newest]);
   return groups.map((group, i) => {
     const folder = i === 0 ? null : folderOf(group);
     return {

@@ -2,10 +2,12 @@ import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import {
   keptAcrossShards,
+  relevanceAcrossShards,
   orderHits,
   type Hit,
   type ShardFindings,
 } from "../../../src/lib/search/merge.ts";
+import { idf } from "../../../src/lib/search/ranking.ts";
 
 const r = (...ids: string[]) => ids.map((id) => ({ id }));
 
@@ -87,8 +89,8 @@ describe("orderHits", () => {
     [0, [hit(0, 7, "2019-05-01", 2), hit(0, 1, "2019-05-01", 0.5)]],
   ]);
 
-  test("relevance: by score; equal scores oldest shard first, as merged Pagefind indexes", () => {
-    assert.deepEqual(names(orderHits(perShard, "relevance", false)), ["0.7", "1.5", "1.2", "0.1"]);
+  test("relevance: by score; equal scores newest first, as one index's order is (ranking.ts)", () => {
+    assert.deepEqual(names(orderHits(perShard, "relevance", false)), ["1.5", "0.7", "1.2", "0.1"]);
   });
 
   test("newest and oldest: by date, equal dates in relevance order", () => {
@@ -110,5 +112,37 @@ describe("orderHits", () => {
     ]);
     assert.deepEqual(names(orderHits(browse, "newest", true)), ["1.1", "1.0", "0.1", "0.0"]);
     assert.deepEqual(names(orderHits(browse, "oldest", true)), ["0.1", "0.0", "1.0", "1.1"]);
+  });
+});
+
+describe("relevanceAcrossShards", () => {
+  const hits = (...pairs: [string, number][]) => pairs.map(([id, score]) => ({ id, score }));
+  const shard = (n: number, exact: string[], wordHits: { id: string; score: number }[]) => ({
+    shard: n,
+    terms: [{ results: wordHits, words: [{ exact }], wordHits: [wordHits] }],
+  });
+
+  test("a page's relevance does not depend on its shard: score / the shard's idf x the archive's", () => {
+    const pages = (s: number) => [10, 30][s]!;
+    const [local0, local1] = [idf(10, 1), idf(30, 1)];
+    const found = [
+      shard(0, ["a"], hits(["a", 2 * local0])),
+      shard(1, ["b"], hits(["b", 2 * local1])),
+    ];
+    const relevance = relevanceAcrossShards(found, pages)!;
+    assert.ok(Math.abs(relevance.get("a")! - relevance.get("b")!) < 1e-6);
+    assert.ok(Math.abs(relevance.get("a")! - 2 * idf(40, 2)) < 1e-5);
+  });
+
+  test("a shard without the word itself, where another has it, counts for nothing (fell back)", () => {
+    const found = [shard(0, ["a"], hits(["a", 1])), shard(1, [], hits(["b", 5]))];
+    assert.equal(relevanceAcrossShards(found, () => 10)!.has("b"), false);
+  });
+
+  test("terms without word hits (a phrase) keep Pagefind's score: null", () => {
+    assert.equal(
+      relevanceAcrossShards([{ shard: 0, terms: [{ results: [], words: [] }] }], () => 1),
+      null,
+    );
   });
 });

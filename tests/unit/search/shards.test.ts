@@ -107,6 +107,18 @@ describe("planShards", () => {
     }
   });
 
+  test("without the newest year alone, a small archive is one index", () => {
+    const counts: [string, number][] = [
+      ["2018", 3],
+      ["2019", 4],
+    ];
+    const shards = planShards(years(counts), 100, false);
+    assert.deepEqual(
+      shards.map((shard) => [shard.years.join(","), shard.pages, shard.path]),
+      [["2018,2019", 7, "/pagefind/"]],
+    );
+  });
+
   test("a largest shard under one page is refused", () => {
     assert.throws(() => planShards(years([["2019", 1]]), 0), /at least 1 page/);
   });
