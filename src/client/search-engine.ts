@@ -48,6 +48,14 @@ import {
   type PagefindResult,
 } from "./search-index.ts";
 
+/**
+ * How long a search waits, after its first shard answered, before it reads the others:
+ * longer than the gap between two keystrokes of a person typing (about 120 ms).
+ */
+export const FAN_OUT_PAUSE_MS = 250;
+
+const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
 /** A page of an outcome: its hit and, for a search, its Pagefind result. */
 export interface OutcomeHit extends Hit {
   id: string;
@@ -179,6 +187,9 @@ export class SearchEngine {
       const pending = plan.shards.slice(i + 1);
       if (pending.length === 0) break;
       asking.onPartial(this.outcome(plan, found, pending));
+      // Older shards only once the reader pauses: a keystroke within FAN_OUT_PAUSE_MS makes
+      // this search stale before it fetches their index files for a half-typed word.
+      if (i === 0) await pause(FAN_OUT_PAUSE_MS);
     }
     return this.outcome(plan, found, []);
   }
