@@ -4,6 +4,7 @@
  * few words common, most rare), with names in Azerbaijani and plain spellings, `JF-17`
  * spellings and a recurring phrase. Deterministic: the same articles on every run.
  */
+import { randomFrom } from "../../bench/lib/vocabulary.ts";
 import type { FixtureArticle } from "./search-fixture.ts";
 
 /** Words of the bodies, commonest first (weight 1/rank, as in news text). */
@@ -22,18 +23,6 @@ const SOURCES = ["Azernews", "Trend", "APA", "Report.az", "Caspian Bulletin"];
 const AUTHORS = ["Ofeliya Afandiyeva", "Rauf Hasanov", "Günay Həsənova", "John Smith"];
 /** Articles per year, 2008-2022: uneven, so shards hold one year or several. */
 const PER_YEAR = [2, 1, 6, 1, 1, 7, 3, 2, 5, 1, 8, 2, 4, 1, 6];
-
-/** A small seeded generator (mulberry32). */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WEIGHTS = WORDS.map((_, rank) => 1 / (rank + 1));
 const TOTAL_WEIGHT = WEIGHTS.reduce((a, b) => a + b, 0);
@@ -61,7 +50,7 @@ function sentence(next: () => number, words: number): string {
 
 /** The archive's articles, oldest first. */
 export function rankingArticles(seed = 13): FixtureArticle[] {
-  const next = random(seed);
+  const next = randomFrom(seed);
   const articles: FixtureArticle[] = [];
   PER_YEAR.forEach((count, i) => {
     const year = 2008 + i;
