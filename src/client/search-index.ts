@@ -7,10 +7,12 @@
  * Every instance is a primary one and would fetch the WebAssembly from its own folder
  * (where only the first shard has it) and its `pagefind-entry.json` (never cached: Pagefind
  * adds `?ts=<now>`). A wrapper around the worker's `fetch` serves the first from one copy
- * and the second from the manifest, which inlines it.
+ * and the second from the manifest, which inlines it. It also fetches each `.pf_meta` file
+ * once, for Pagefind and for the facet table, which takes its page ids from it.
  */
 import { PAGEFIND_PATH } from "../lib/permalink.ts";
 import { decodeFacetTable, type EncodedFacetTable, type FacetTable } from "../lib/search/facets.ts";
+import { metaFilesOf, pageIdsOfMeta } from "../lib/search/pagefind-meta.ts";
 import {
   SHARD_MANIFEST_FILE,
   type ManifestShard,
@@ -50,11 +52,18 @@ const instanceOptions = (path: string) => ({
   ranking: { pageLength: 0 },
 });
 
-async function gunzipIfNeeded(bytes: ArrayBuffer): Promise<string> {
-  const head = new Uint8Array(bytes, 0, 2);
-  if (head[0] !== 0x1f || head[1] !== 0x8b) return new TextDecoder().decode(bytes);
+/** The bytes, un-gzipped if they are gzip (Pagefind's files are; a host may have undone it). */
+async function gunzipIfNeeded(bytes: ArrayBuffer): Promise<Uint8Array> {
+  const head = new Uint8Array(bytes, 0, Math.min(2, bytes.byteLength));
+  if (head[0] !== 0x1f || head[1] !== 0x8b) return new Uint8Array(bytes);
   const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
-  return new Response(stream).text();
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+async function fetchBytes(url: string): Promise<Uint8Array> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${response.status} fetching ${url}`);
+  return gunzipIfNeeded(await response.arrayBuffer());
 }
 
 /** The index's shards and counts: a fixed name, so always revalidated. */
@@ -68,10 +77,27 @@ export async function loadManifest(): Promise<ShardManifest> {
   return manifest;
 }
 
+/** One request per path however many ask, and asked again after a failure. */
+function once(original: typeof fetch) {
+  const fetched = new Map<string, Promise<ArrayBuffer>>();
+  return (path: string): Promise<Response> => {
+    let bytes = fetched.get(path);
+    if (!bytes) {
+      bytes = original(path).then((response) => {
+        if (!response.ok) throw new Error(`${response.status} fetching ${path}`);
+        return response.arrayBuffer();
+      });
+      fetched.set(path, bytes);
+      bytes.catch(() => fetched.delete(path));
+    }
+    return bytes.then((buffer) => new Response(buffer.slice(0)));
+  };
+}
+
 /**
- * Wraps the worker's `fetch` for Pagefind (see the file's comment): every
- * `…/wasm.<language>.pagefind` is fetched once, from /pagefind/, and every shard's
- * `pagefind-entry.json` is answered from the manifest.
+ * Wraps the worker's `fetch` for Pagefind and the facet tables (see the file's comment):
+ * every `…/wasm.<language>.pagefind` is fetched once, from /pagefind/, every `.pf_meta`
+ * once, and every shard's `pagefind-entry.json` is answered from the manifest.
  */
 export function wrapFetch(manifest: ShardManifest): void {
   const original = globalThis.fetch.bind(globalThis);
@@ -81,7 +107,7 @@ export function wrapFetch(manifest: ShardManifest): void {
       JSON.stringify(shard.entry),
     ]),
   );
-  const wasm = new Map<string, Promise<ArrayBuffer>>();
+  const fetchOnce = once(original);
   globalThis.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
     const href = input instanceof Request ? input.url : String(input);
     const { pathname } = new URL(href, location.href);
@@ -91,17 +117,10 @@ export function wrapFetch(manifest: ShardManifest): void {
         new Response(entry, { headers: { "content-type": "application/json" } }),
       );
     }
-    const name = /\/(wasm\.[^/]+\.pagefind)$/.exec(pathname)?.[1];
-    if (name === undefined) return original(input, init);
-    let bytes = wasm.get(name);
-    if (!bytes) {
-      bytes = original(`${PAGEFIND_PATH}${name}`).then((response) => {
-        if (!response.ok) throw new Error(`${response.status} fetching ${name}`);
-        return response.arrayBuffer();
-      });
-      wasm.set(name, bytes);
-    }
-    return bytes.then((buffer) => new Response(buffer.slice(0)));
+    const wasm = /\/(wasm\.[^/]+\.pagefind)$/.exec(pathname)?.[1];
+    if (wasm !== undefined) return fetchOnce(`${PAGEFIND_PATH}${wasm}`);
+    if (pathname.endsWith(".pf_meta")) return fetchOnce(pathname);
+    return original(input, init);
   };
 }
 
@@ -156,10 +175,12 @@ export class ShardIndex {
 
   table(): Promise<FacetTable> {
     this.#table ??= (async () => {
-      const response = await fetch(`${this.shard.path}${this.shard.facets}`);
-      if (!response.ok) throw new Error(`${response.status} fetching ${this.shard.facets}`);
-      const text = await gunzipIfNeeded(await response.arrayBuffer());
-      return (this.loadedTable = decodeFacetTable(JSON.parse(text) as EncodedFacetTable));
+      const { path, facets, entry } = this.shard;
+      const metas = metaFilesOf(entry).map((name) => fetchBytes(`${path}${name}`));
+      const text = new TextDecoder().decode(await fetchBytes(`${path}${facets}`));
+      const metaIds = (await Promise.all(metas)).flatMap((bytes) => pageIdsOfMeta(bytes));
+      const encoded = JSON.parse(text) as EncodedFacetTable;
+      return (this.loadedTable = decodeFacetTable(encoded, metaIds));
     })();
     this.#table.catch(() => (this.#table = undefined));
     return this.#table;

@@ -41,7 +41,7 @@ import { FacetList } from "./search-facets.ts";
 import { ResultList } from "./search-results.ts";
 import { SearchSummary } from "./search-summary.ts";
 
-/** How long typing may pause on a one-letter word before it is searched anyway. */
+/** How long typing may pause on a short last word (startsNewWord) before it is searched anyway. */
 const WORD_PAUSE_MS = 300;
 
 /** The form's own fields, by the names of the URL parameters they hold. */

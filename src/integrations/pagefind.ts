@@ -47,7 +47,7 @@ import {
   type Shard,
   type ShardManifest,
 } from "../lib/search/shards.ts";
-import { facetRecordsFrom, readFragments } from "./pagefind/fragments.ts";
+import { facetRecordsFrom, readFragments, readMetaIds } from "./pagefind/fragments.ts";
 import { runShardIndexer, type ShardJob } from "./pagefind/run-shard.ts";
 import { indexSettingsKey, ShardCache } from "./pagefind/shard-cache.ts";
 import { ownOutputFolder } from "./output-sweep.ts";
@@ -167,13 +167,14 @@ async function writeShardTable(
   shard: Shard,
   records: readonly FacetRecord[],
 ): Promise<ManifestShard> {
-  const bytes = gzipSync(JSON.stringify(encodeFacetTable(records)), { level: 9 });
+  const entry: unknown = JSON.parse(await readFile(join(folder, "pagefind-entry.json"), "utf8"));
+  const table = encodeFacetTable(records, await readMetaIds(folder, entry));
+  const bytes = gzipSync(JSON.stringify(table), { level: 9 });
   const facets = `facets.${createHash("sha256").update(bytes).digest("hex").slice(0, 16)}.pf_facets`;
   for (const name of await readdir(folder)) {
     if (/^facets\..*\.pf_facets$/.test(name) && name !== facets) await rm(join(folder, name));
   }
   if (!existsSync(join(folder, facets))) await writeFile(join(folder, facets), bytes);
-  const entry: unknown = JSON.parse(await readFile(join(folder, "pagefind-entry.json"), "utf8"));
   return {
     path: shard.path,
     years: [shard.years[0]!, shard.years[shard.years.length - 1]!],

@@ -12,6 +12,7 @@ import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { isCalendarDate } from "../../lib/dates.ts";
 import type { FacetRecord } from "../../lib/search/facets.ts";
+import { metaFilesOf, pageIdsOfMeta } from "../../lib/search/pagefind-meta.ts";
 import { FACETS } from "../../lib/search/state.ts";
 
 /** A file of an index, by its path inside the index folder (`fragment/en_1a2b.pf_fragment`). */
@@ -73,4 +74,13 @@ export async function readFragments(folder: string): Promise<IndexFile[]> {
       content: await readFile(join(dir, name)),
     })),
   );
+}
+
+/** The page ids the index in `folder` lists, in the order of its `.pf_meta` files. */
+export async function readMetaIds(folder: string, entry: unknown): Promise<string[]> {
+  const ids: string[] = [];
+  for (const name of metaFilesOf(entry)) {
+    ids.push(...pageIdsOfMeta(gunzipSync(await readFile(join(folder, name)))));
+  }
+  return ids;
 }

@@ -14,8 +14,10 @@
  * still shows what `Trend` would add), and order by date. Counts of disjoint shards add up
  * (addCounts). Dates are `YYYY-MM-DD` strings compared as text, so no time zone is involved.
  *
- * Each row carries its Pagefind page id, so rows match search results whatever order
- * Pagefind lists its pages in (no sort key in the index, no order to keep in step).
+ * Rows are in permalink order (date order). Search results carry Pagefind's page ids, which
+ * the shard's `.pf_meta` lists in an order of Pagefind's own; the page downloads that file
+ * anyway, so the table stores not the ids (half its size) but, for each page the meta lists,
+ * its row, as differences (pages of one day sit together there: small numbers).
  */
 import type { DateRange } from "./dates.ts";
 import { FACETS, type Facet } from "./state.ts";
@@ -34,9 +36,12 @@ export interface FacetRecord {
 
 /** One shard's table as written to disk: columns, values by index, dates as day deltas. */
 export interface EncodedFacetTable {
-  version: 4;
-  /** Pagefind's page id of each row; rows in permalink order (oldest first). */
-  ids: string[];
+  version: 5;
+  /**
+   * For each page in the order of the shard's `.pf_meta` files (./pagefind-meta.ts), its
+   * row minus the row of the page before; rows in permalink order (oldest first).
+   */
+  order: number[];
   /** Days since 1970-01-01 of the first page, then the difference to the page before. */
   days: number[];
   /** Distinct values per facet (not `year`), most frequent first. */
@@ -67,8 +72,32 @@ function byUrl(a: FacetRecord, b: FacetRecord): number {
   return a.url < b.url ? -1 : a.url > b.url ? 1 : 0;
 }
 
-/** The table of one shard's pages, rows in permalink order. */
-export function encodeFacetTable(records: readonly FacetRecord[]): EncodedFacetTable {
+/** Row of each page listed in `metaIds`, as differences; throws unless they are `rows`' ids. */
+function encodeOrder(rows: readonly FacetRecord[], metaIds: readonly string[]): number[] {
+  const rowOf = new Map(rows.map((row, i) => [row.id, i]));
+  if (metaIds.length !== rows.length || new Set(metaIds).size !== rows.length) {
+    throw new Error(
+      `The search index lists ${metaIds.length} pages but its fragments hold ${rows.length}`,
+    );
+  }
+  let previous = 0;
+  return metaIds.map((id) => {
+    const row = rowOf.get(id);
+    if (row === undefined) throw new Error(`The search index lists page ${id}, with no fragment`);
+    const delta = row - previous;
+    previous = row;
+    return delta;
+  });
+}
+
+/**
+ * The table of one shard's pages, rows in permalink order. `metaIds`: the page ids as the
+ * shard's `.pf_meta` files list them (./pagefind-meta.ts).
+ */
+export function encodeFacetTable(
+  records: readonly FacetRecord[],
+  metaIds: readonly string[],
+): EncodedFacetTable {
   const rows = [...records].sort(byUrl);
   const values: Partial<Record<Facet, string[]>> = {};
   const columns: Partial<Record<Facet, (number | number[])[]>> = {};
@@ -96,17 +125,40 @@ export function encodeFacetTable(records: readonly FacetRecord[]): EncodedFacetT
     previous = day;
     return delta;
   });
-  return { version: 4, ids: rows.map((row) => row.id), days, values, columns };
+  return { version: 5, order: encodeOrder(rows, metaIds), days, values, columns };
 }
 
-/** A shard's table for use. Throws on a table of another version or a broken one. */
-export function decodeFacetTable(encoded: EncodedFacetTable): FacetTable {
-  // Typed 4, but read from a file an older or newer build may have written.
+/** Each row's page id, from the table's `order` and the ids of the `.pf_meta` files. */
+function idsOfRows(order: readonly number[], metaIds: readonly string[]): string[] {
+  if (order.length !== metaIds.length) {
+    throw new Error(`The facet table has ${order.length} rows; the index ${metaIds.length} pages`);
+  }
+  const ids = new Array<string>(order.length);
+  let row = 0;
+  order.forEach((delta, i) => {
+    row += delta;
+    if (row < 0 || row >= ids.length || ids[row] !== undefined) {
+      throw new Error(`The facet table's row order is broken at page ${i}`);
+    }
+    ids[row] = metaIds[i]!;
+  });
+  return ids;
+}
+
+/**
+ * A shard's table for use, with the page ids its `.pf_meta` files list (in their order).
+ * Throws on a table of another version or one that does not fit those pages.
+ */
+export function decodeFacetTable(
+  encoded: EncodedFacetTable,
+  metaIds: readonly string[],
+): FacetTable {
+  // Typed 5, but read from a file an older or newer build may have written.
   const version: number = encoded.version;
-  if (version !== 4) throw new Error(`Unknown facet table version ${version}`);
-  const ids = encoded.ids;
+  if (version !== 5) throw new Error(`Unknown facet table version ${version}`);
+  const ids = idsOfRows(encoded.order, metaIds);
   if (encoded.days.length !== ids.length) {
-    throw new Error(`The facet table has ${ids.length} ids for ${encoded.days.length} dates`);
+    throw new Error(`The facet table has ${ids.length} rows for ${encoded.days.length} dates`);
   }
   let day = 0;
   const dates = encoded.days.map((delta, i) => isoOfDay((day = i === 0 ? delta : day + delta)));

@@ -72,8 +72,15 @@ const RECORDS: FacetRecord[] = [
   },
 ];
 
+/** The ids in an order of Pagefind's own, as a shard's `.pf_meta` lists them. */
+const metaIdsOf = (records: readonly FacetRecord[]) => records.map((r) => r.id).reverse();
+const META_IDS = metaIdsOf(RECORDS);
+const roundTrip = (records: readonly FacetRecord[]) =>
+  decodeFacetTable(encodeFacetTable(records, metaIdsOf(records)), metaIdsOf(records));
+
 const table = decodeFacetTable(
-  JSON.parse(JSON.stringify(encodeFacetTable(RECORDS))) as EncodedFacetTable,
+  JSON.parse(JSON.stringify(encodeFacetTable(RECORDS, META_IDS))) as EncodedFacetTable,
+  META_IDS,
 );
 const ids = (rows: number[]) => rows.map((row) => table.ids[row]);
 const all = () => RECORDS.map((r) => table.rowOf.get(r.id)!);
@@ -106,9 +113,11 @@ describe("facet table encoding", () => {
     assert.deepEqual(table.values.year, ["2021", "2020", "2019", "2018"]);
   });
 
-  test("compact: ids, values most frequent first, dates as day deltas", () => {
-    const encoded = encodeFacetTable(RECORDS);
-    assert.deepEqual(encoded.ids, ["p4", "p6", "p5", "p1", "p3", "p2"]);
+  test("compact: no ids but the meta's pages' rows, values most frequent first, day deltas", () => {
+    const encoded = encodeFacetTable(RECORDS, META_IDS);
+    assert.equal("ids" in encoded, false);
+    // The meta lists p6 p5 p4 p3 p2 p1: rows 1 2 0 4 5 3.
+    assert.deepEqual(encoded.order, [1, 1, -2, 4, 1, -2]);
     assert.deepEqual(encoded.values.source, ["Azernews", "Trend", "APA", "Report.az"]);
     assert.equal(encoded.days[0], 17671, "2018-05-20 is day 17671");
     assert.deepEqual(encoded.days.slice(1), [256, 43, 271, 85, 453]);
@@ -118,16 +127,39 @@ describe("facet table encoding", () => {
 
   test("an unknown version is refused", () => {
     assert.throws(
-      () => decodeFacetTable({ ...encodeFacetTable([]), version: 3 as 4 }),
-      /Unknown facet table version 3/,
+      () => decodeFacetTable({ ...encodeFacetTable([], []), version: 4 as 5 }, []),
+      /Unknown facet table version 4/,
     );
   });
 
-  test("a table with more ids than dates is refused", () => {
-    const encoded = encodeFacetTable(RECORDS);
+  test("a table with more rows than dates is refused", () => {
+    const encoded = encodeFacetTable(RECORDS, META_IDS);
     assert.throws(
-      () => decodeFacetTable({ ...encoded, days: encoded.days.slice(1) }),
-      /has 6 ids for 5 dates/,
+      () => decodeFacetTable({ ...encoded, days: encoded.days.slice(1) }, META_IDS),
+      /has 6 rows for 5 dates/,
+    );
+  });
+
+  test("a table that does not fit the index's pages is refused", () => {
+    const encoded = encodeFacetTable(RECORDS, META_IDS);
+    assert.throws(
+      () => decodeFacetTable(encoded, META_IDS.slice(1)),
+      /has 6 rows; the index 5 pages/,
+    );
+    assert.throws(
+      () => decodeFacetTable({ ...encoded, order: [1, 1, -2, 4, 1, -1] }, META_IDS),
+      /row order is broken at page 5/,
+    );
+  });
+
+  test("the build refuses an index whose pages are not the fragments' pages", () => {
+    assert.throws(
+      () => encodeFacetTable(RECORDS, META_IDS.slice(1)),
+      /lists 5 pages but its fragments hold 6/,
+    );
+    assert.throws(
+      () => encodeFacetTable(RECORDS, [...META_IDS.slice(1), "p9"]),
+      /lists page p9, with no fragment/,
     );
   });
 });
@@ -151,8 +183,8 @@ describe("counts of several shards", () => {
   });
 
   test("counts of two shards add up to the counts of one table of both", () => {
-    const older = decodeFacetTable(encodeFacetTable(RECORDS.slice(0, 3)));
-    const newer = decodeFacetTable(encodeFacetTable(RECORDS.slice(3)));
+    const older = roundTrip(RECORDS.slice(0, 3));
+    const newer = roundTrip(RECORDS.slice(3));
     const sel = selection({ source: ["Trend"] }, "2019-01-01", null);
     const everyRow = (t: typeof table) => t.ids.map((_, i) => i);
     const added = addCounts(
@@ -222,7 +254,7 @@ describe("order", () => {
       ...RECORDS,
       { id: "p7", url: "/articles/2019/12/11/p7/", date: "2019-12-11", facets: {} },
     ];
-    const extra = decodeFacetTable(encodeFacetTable(records));
+    const extra = roundTrip(records);
     const rows = ["p7", "p3", "p1", "p4"].map((id) => extra.rowOf.get(id)!);
     assert.deepEqual(
       sortByDate(extra, rows, "newest").map((r) => extra.ids[r]),
