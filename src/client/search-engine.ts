@@ -27,26 +27,14 @@ import {
   relevanceAcrossShards,
   type Hit,
   type ShardFindings,
-  type TermFindings,
 } from "../lib/search/merge.ts";
-import {
-  needsPrefixSearch,
-  pendingYears,
-  shardsToSearch,
-  type ShardManifest,
-  type WordMatches,
-} from "../lib/search/shards.ts";
-import { looseWords, parseQuery, planQuery, type QueryPlan } from "../lib/search/query.ts";
+import { pendingYears, shardsToSearch, type ShardManifest } from "../lib/search/shards.ts";
+import { parseQuery, planQuery, type QueryPlan } from "../lib/search/query.ts";
 import { effectiveSort, type SearchState, type SortOrder } from "../lib/search/state.ts";
 import type { ResultFragment } from "./search-protocol.ts";
 import { busyWait, nextTask, StaleSearch, type IsCurrent, type Step } from "./search-steps.ts";
-import {
-  ShardIndex,
-  loadManifest,
-  wrapFetch,
-  type PagefindApi,
-  type PagefindResult,
-} from "./search-index.ts";
+import { ShardIndex, loadManifest, wrapFetch, type PagefindResult } from "./search-index.ts";
+import { searchAllWords } from "./search-words.ts";
 
 /**
  * How long a search waits, after its first shard answered, before it reads the others:
@@ -281,63 +269,4 @@ export class SearchEngine {
     );
     return fragments.map(({ url, excerpt, meta, filters }) => ({ url, excerpt, meta, filters }));
   }
-}
-
-/**
- * Pagefind's results for each term, one search at a time (their chunks load together
- * first), so a stale search stops between them (`step` throws).
- */
-async function searchEach(
-  pagefind: PagefindApi,
-  terms: string[],
-  step: Step,
-): Promise<PagefindResult[][]> {
-  await Promise.all(terms.map((term) => pagefind.preload(term)));
-  const found: PagefindResult[][] = [];
-  for (const term of terms) {
-    await step();
-    found.push((await pagefind.search(term)).results);
-  }
-  return found;
-}
-
-/**
- * What one shard finds for `term`: pages holding every word, best first. Each word is also
- * looked up exactly (and, while half typed, alone), from the chunks already loaded, so that
- * joining the shards' answers (keptAcrossShards) gives the answer a single index would.
- * With `rank`, each word's own search is kept too: its scores rank the joined answer
- * (relevanceAcrossShards); a one-word term's own search is that word's search.
- */
-async function searchAllWords(
-  pagefind: PagefindApi,
-  term: string,
-  rank: boolean,
-  step: Step,
-): Promise<TermFindings<PagefindResult>> {
-  const keywords = [...new Set(looseWords(term.replaceAll('"', " ")).map((w) => w.toLowerCase()))];
-  const ids = (results: PagefindResult[]) => results.map((r) => r.id);
-  const alone = keywords.length === 1 && keywords[0] === term.toLowerCase();
-  const loose = rank && !alone ? keywords : [];
-  const [results, ...rest] = await searchEach(
-    pagefind,
-    [term, ...keywords.map((word) => `"${word}"`), ...loose],
-    step,
-  );
-  const words: WordMatches[] = [];
-  const wordHits: PagefindResult[][] = [];
-  for (const [i, word] of keywords.entries()) {
-    const exact = rest[i]!;
-    let hits = alone ? results! : rest[keywords.length + i];
-    if (hits === undefined && needsPrefixSearch(keywords.length, exact.length)) {
-      await step();
-      hits = (await pagefind.search(word)).results;
-    }
-    wordHits.push(hits ?? []);
-    words.push(
-      needsPrefixSearch(keywords.length, exact.length)
-        ? { exact: ids(exact), prefix: new Set(ids(hits!)) }
-        : { exact: ids(exact) },
-    );
-  }
-  return rank ? { results: results!, words, wordHits } : { results: results!, words };
 }
