@@ -49,6 +49,9 @@ export interface PageMarks {
   /** Results listed on the page at first paint and when complete. */
   firstItems: number;
   items: number;
+  /** The page's `data-pagefind-ms` at first paint and when complete (src/client/search-page.ts). */
+  firstPagefindMs: number;
+  pagefindMs: number;
 }
 
 export interface QueryRun {
@@ -72,6 +75,8 @@ function watchStatus(): void {
     summary: "",
     firstItems: 0,
     items: 0,
+    firstPagefindMs: 0,
+    pagefindMs: 0,
   };
   (window as unknown as { benchMarks: typeof marks }).benchMarks = marks;
   // Armed once the page has marked the last keystroke's search `searching`: a status after
@@ -98,12 +103,14 @@ function watchStatus(): void {
       marks.firstStatus = status;
       marks.firstSummary = summary.textContent ?? "";
       marks.firstItems = list.children.length;
+      marks.firstPagefindMs = Number(root.dataset["pagefindMs"] ?? 0);
       afterFrame(() => (marks.firstPaint ||= now()));
     }
     if (status === "ready" && !marks.complete) {
       armed = false;
       marks.summary = summary.textContent ?? "";
       marks.items = list.children.length;
+      marks.pagefindMs = Number(root.dataset["pagefindMs"] ?? 0);
       afterFrame(() => (marks.complete ||= now()));
     }
   }).observe(root, { attributes: true, attributeFilter: ["data-status"] });

@@ -32,6 +32,7 @@ import { pendingYears, shardsToSearch, type ShardManifest } from "../lib/search/
 import { parseQuery, planQuery, type QueryPlan } from "../lib/search/query.ts";
 import { effectiveSort, type SearchState, type SortOrder } from "../lib/search/state.ts";
 import type { ResultFragment } from "./search-protocol.ts";
+import { BusyClock } from "./busy-clock.ts";
 import { busyWait, nextTask, StaleSearch, type IsCurrent, type Step } from "./search-steps.ts";
 import { ShardIndex, loadManifest, wrapFetch, type PagefindResult } from "./search-index.ts";
 import { searchAllWords } from "./search-words.ts";
@@ -90,6 +91,8 @@ interface Plan {
 export class SearchEngine {
   /** Counts over the whole archive (from the manifest). */
   readonly totals: Counts;
+  /** Time spent in Pagefind's calls (fetches of its files included), for the benchmark. */
+  readonly pagefindClock = new BusyClock();
   private readonly manifest: ShardManifest;
   private readonly shards: ShardIndex[];
   /** Test-only busy time after each search's first Pagefind step (TEST_DELAY_KEY). */
@@ -100,7 +103,7 @@ export class SearchEngine {
 
   private constructor(manifest: ShardManifest, testDelayMs: number) {
     this.manifest = manifest;
-    this.shards = manifest.shards.map((shard) => new ShardIndex(shard));
+    this.shards = manifest.shards.map((shard) => new ShardIndex(shard, this.pagefindClock));
     this.totals = manifest.totals;
     this.testDelayMs = testDelayMs;
   }
@@ -262,9 +265,10 @@ export class SearchEngine {
   async fragmentsOf(hits: readonly OutcomeHit[]): Promise<ResultFragment[]> {
     const fragments = await Promise.all(
       hits.map(async (hit) => {
-        const result = hit.result ?? (await this.shards[hit.shard]!.everything()).get(hit.id);
+        const index = this.shards[hit.shard]!;
+        const result = hit.result ?? (await index.everything()).get(hit.id);
         if (!result) throw new Error(`Page ${hit.id} is not in its search shard`);
-        return result.data();
+        return index.fragment(result);
       }),
     );
     return fragments.map(({ url, excerpt, meta, filters }) => ({ url, excerpt, meta, filters }));

@@ -19,6 +19,7 @@ import {
   type ShardManifest,
 } from "../lib/search/shards.ts";
 import type { ResultFragment } from "./search-protocol.ts";
+import type { BusyClock } from "./busy-clock.ts";
 
 export interface PagefindResult {
   id: string;
@@ -153,21 +154,35 @@ async function createPagefind(path: string): Promise<PagefindApi> {
   return start();
 }
 
+/** `pagefind` with each call timed on `clock`. */
+function timed(pagefind: PagefindApi, clock: BusyClock): PagefindApi {
+  return {
+    init: () => clock.time(() => pagefind.init()),
+    search: (term) => clock.time(() => pagefind.search(term)),
+    preload: (term) => clock.time(() => pagefind.preload(term)),
+  };
+}
+
 /** One shard: its Pagefind instance, facet table and every page, each loaded on first use. */
 export class ShardIndex {
   readonly shard: ManifestShard;
+  /** Times every Pagefind call (creating the instance and loading fragments included). */
+  readonly #clock: BusyClock;
   #pagefind: Promise<PagefindApi> | undefined;
   #table: Promise<FacetTable> | undefined;
   #everything: Promise<Map<string, PagefindResult>> | undefined;
   /** The facet table, once `table()` has resolved. */
   loadedTable: FacetTable | undefined;
 
-  constructor(shard: ManifestShard) {
+  constructor(shard: ManifestShard, clock: BusyClock) {
     this.shard = shard;
+    this.#clock = clock;
   }
 
   pagefind(): Promise<PagefindApi> {
-    this.#pagefind ??= createPagefind(this.shard.path);
+    this.#pagefind ??= this.#clock
+      .time(() => createPagefind(this.shard.path))
+      .then((pagefind) => timed(pagefind, this.#clock));
     // A failure (the network) is not kept: the next search tries again.
     this.#pagefind.catch(() => (this.#pagefind = undefined));
     return this.#pagefind;
@@ -192,5 +207,10 @@ export class ShardIndex {
       .then((pagefind) => pagefind.search(null))
       .then(({ results }) => new Map(results.map((result) => [result.id, result])));
     return this.#everything;
+  }
+
+  /** A result's fragment, timed as Pagefind's. */
+  fragment(result: PagefindResult): Promise<ResultFragment> {
+    return this.#clock.time(() => result.data());
   }
 }

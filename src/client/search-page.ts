@@ -298,6 +298,8 @@ class SearchPage extends HTMLElement {
   /** Shows an answer; only a complete one is read out (a partial one changes too often). */
   #show(answer: SearchAnswer): void {
     const announce = answer.pending.length === 0;
+    // Read by the benchmark with data-status (bench/lib/search-measure.ts).
+    this.#controls.root.dataset["pagefindMs"] = String(answer.pagefindMs);
     this.#pending = answer.pending;
     this.#showRangeProblems(answer.rangeProblems);
     if (!answer.fragments) {

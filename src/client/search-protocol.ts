@@ -40,6 +40,8 @@ export interface SearchAnswer {
   fragments: ResultFragment[] | null;
   /** Years still to search (`2001–2014`), newest first or in the order searched; empty when complete. */
   pending: string[];
+  /** Milliseconds this search has spent in Pagefind's calls so far (for the benchmark). */
+  pagefindMs: number;
 }
 
 export type ToWorker =

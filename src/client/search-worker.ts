@@ -70,6 +70,7 @@ class SearchWorker {
     const isCurrent = () => generation === this.#latest;
     if (!this.#engine) return;
     const engine = await this.#engine;
+    const started = engine.pagefindClock.now();
     // Answers leave in the order of the outcomes, whatever their fragments take.
     let sent = Promise.resolve();
     const answer = (outcome: SearchOutcome) => {
@@ -94,6 +95,7 @@ class SearchWorker {
               rangeProblems: outcome.rangeProblems,
               fragments: first,
               pending: outcome.pending,
+              pagefindMs: Math.round(engine.pagefindClock.now() - started),
             },
           });
         });

@@ -102,6 +102,8 @@ describe("queryFigures", () => {
     summary: "1,234 results for “energy”. Showing 10.",
     firstItems: 10,
     items: 10,
+    firstPagefindMs: 45,
+    pagefindMs: 310,
   };
   const log = [
     req(1000, 1500, 50_000),
@@ -127,6 +129,10 @@ describe("queryFigures", () => {
   it("counts network time from the last keystroke only, without the tab's icon", () => {
     assert.equal(figures.networkMsToFirst, 60);
     assert.equal(figures.networkMsToComplete, 260);
+  });
+  it("takes Pagefind's time from the page's marks", () => {
+    assert.equal(figures.pagefindMsToFirst, 45);
+    assert.equal(figures.pagefindMsToComplete, 310);
   });
 });
 
