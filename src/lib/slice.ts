@@ -127,3 +127,26 @@ export function parseBuildArgs(args: readonly string[]): { slice?: string; rest:
   }
   return slice === undefined ? { rest } : { slice, rest };
 }
+
+/**
+ * Year slices for `jobs` machines: the archive's shards (oldest first) in at most `jobs`
+ * runs of consecutive shards, each about an equal share of the articles (a shard goes to
+ * the share its middle article falls in), so no slice splits a shard. Names as `--slice`
+ * takes them.
+ */
+export function planSlices(
+  shards: readonly { years: readonly string[]; pages: number }[],
+  jobs: number,
+): string[] {
+  if (!(jobs >= 1)) throw new Error("Slices need at least one job");
+  const total = shards.reduce((sum, shard) => sum + shard.pages, 0);
+  const groups = new Map<number, string[]>();
+  let before = 0;
+  for (const shard of shards) {
+    const share = Math.floor(((before + shard.pages / 2) * jobs) / Math.max(total, 1));
+    const index = Math.min(jobs - 1, share);
+    groups.set(index, [...(groups.get(index) ?? []), ...shard.years]);
+    before += shard.pages;
+  }
+  return [...groups.values()].map(span);
+}
