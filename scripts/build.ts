@@ -17,7 +17,8 @@ try {
   console.error((error as Error).message);
   process.exit(2);
 }
-const env = parsed.slice === undefined ? process.env : { ...process.env, BUILD_SLICE: parsed.slice };
+const env =
+  parsed.slice === undefined ? process.env : { ...process.env, BUILD_SLICE: parsed.slice };
 const child = spawn(process.execPath, [ASTRO, "build", ...parsed.rest], { stdio: "inherit", env });
 child.on("close", (code, signal) => {
   if (signal) process.kill(process.pid, signal);

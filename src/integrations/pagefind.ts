@@ -73,8 +73,8 @@ export interface PagefindOptions {
 }
 
 /** The options indexing needs: all of them (the newest shard's rule defaults to on). */
-type IndexOptions = Required<Omit<PagefindOptions, "newestShard" | "slice">> &
-  Pick<PagefindOptions, "newestShard"> & { slice: BuildSlice };
+type IndexOptions = Required<Omit<PagefindOptions, "newestShard" | "slice" | "archiveDir">> &
+  Pick<PagefindOptions, "newestShard" | "archiveDir"> & { slice?: BuildSlice };
 
 /** What `astro:build:done` gives the indexer, and the build cache it keeps shards in. */
 export interface BuildOutput {
@@ -233,7 +233,7 @@ export async function indexSite(options: IndexOptions, build: BuildOutput): Prom
   const outDir = fileURLToPath(dir);
   // For measuring the render alone on archives too large to index on one machine.
   // The site slice indexes nothing: the year slices write the index, the merge its manifest.
-  if (!options.enabled || options.slice.kind === "site") {
+  if (!options.enabled || options.slice?.kind === "site") {
     // (Nor one kept from an earlier build into this dist/: it would be stale.)
     await rm(join(outDir, PAGEFIND_PATH), { recursive: true, force: true });
     if (!options.enabled) logger.warn("SEARCH_INDEX=off: no search index written");
@@ -301,7 +301,7 @@ export default function pagefindIntegration(options: PagefindOptions = {}): Astr
       },
       // A slice that would split a shard fails before anything is rendered.
       "astro:build:start": async () => {
-        if (settings.enabled && settings.slice.kind === "years") await sliceShards(settings);
+        if (settings.enabled && settings.slice?.kind === "years") await sliceShards(settings);
       },
       "astro:build:done": ({ dir, pages, logger }) =>
         indexSite(settings, { dir, pages, cacheDir, logger }),

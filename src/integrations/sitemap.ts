@@ -35,7 +35,8 @@ export default function sortedSitemap(options: { wholeSite: boolean }): AstroInt
       "astro:routes:resolved": (args) => inner["astro:routes:resolved"]?.(args),
       "astro:config:done": (args) => inner["astro:config:done"]?.(args),
       "astro:build:done": async (args) => {
-        if (options.wholeSite) await inner["astro:build:done"]?.({ ...args, pages: sortedPages(args.pages) });
+        if (options.wholeSite)
+          await inner["astro:build:done"]?.({ ...args, pages: sortedPages(args.pages) });
       },
     },
   };
@@ -59,7 +60,7 @@ export async function writeSitemap(
     trailingSlash: "always",
     build: { format: "directory" },
   } as unknown as AstroConfig;
-  await hooks["astro:routes:resolved"]?.({ routes: [], logger } as never);
+  await hooks["astro:routes:resolved"]?.({ routes: [], logger });
   await hooks["astro:config:done"]?.({ config, logger } as never);
   await hooks["astro:build:done"]?.({
     dir: outDir,

@@ -27,7 +27,8 @@ export interface SliceOutput {
 /** The slice of an output; throws when it is not one a merge takes. */
 function sliceOf({ dir, record }: SliceOutput): BuildSlice {
   const slice = parseSlice(record.slice);
-  if (slice.kind === "all") throw new Error(`${dir} is a whole build, not a slice: nothing to merge`);
+  if (slice.kind === "all")
+    throw new Error(`${dir} is a whole build, not a slice: nothing to merge`);
   return slice;
 }
 

@@ -9,9 +9,7 @@ import { PAGEFIND_PATH } from "./permalink.ts";
 
 /** What one build makes: the whole site, a range of years, or what spans every year. */
 export type BuildSlice =
-  | { kind: "all" }
-  | { kind: "site" }
-  | { kind: "years"; first: string; last: string };
+  { kind: "all" } | { kind: "site" } | { kind: "years"; first: string; last: string };
 
 export const WHOLE_SITE: BuildSlice = { kind: "all" };
 
@@ -28,7 +26,9 @@ export function parseSlice(text: string): BuildSlice {
   const first = match[1]!;
   const last = match[2] ?? first;
   if (last < first) {
-    throw new Error(`--slice ${text}: the first year must not be after the last (${last}-${first})`);
+    throw new Error(
+      `--slice ${text}: the first year must not be after the last (${last}-${first})`,
+    );
   }
   return { kind: "years", first, last };
 }

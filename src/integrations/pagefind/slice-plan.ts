@@ -4,12 +4,14 @@
  * (src/lib/slice.ts refuses a slice that would split one).
  */
 import { planShards, type Shard } from "../../lib/search/shards.ts";
-import { shardsOfSlice, type BuildSlice } from "../../lib/slice.ts";
+import { DEFAULT_SETTINGS } from "../../lib/settings.ts";
+import { shardsOfSlice, WHOLE_SITE, type BuildSlice } from "../../lib/slice.ts";
 import { articlesPerYear } from "../built-entries.ts";
 
 export interface ShardPlanOptions {
-  slice: BuildSlice;
-  archiveDir: string;
+  /** The whole site when not given. */
+  slice?: BuildSlice | undefined;
+  archiveDir?: string | undefined;
   shardPages: number;
   newestShard?: boolean | undefined;
 }
@@ -17,11 +19,11 @@ export interface ShardPlanOptions {
 /** The archive's shards that `slice` indexes (throws if it would split one). */
 export async function sliceShards(options: ShardPlanOptions): Promise<Shard[]> {
   const whole = planShards(
-    await articlesPerYear(options.archiveDir),
+    await articlesPerYear(options.archiveDir ?? DEFAULT_SETTINGS.archiveDir),
     options.shardPages,
     options.newestShard,
   );
-  return shardsOfSlice(options.slice, whole);
+  return shardsOfSlice(options.slice ?? WHOLE_SITE, whole);
 }
 
 /**
@@ -32,7 +34,7 @@ export async function shardsToIndex(
   options: ShardPlanOptions,
   byYear: ReadonlyMap<string, readonly string[]>,
 ): Promise<Shard[]> {
-  if (options.slice.kind !== "all") return sliceShards(options);
+  if (options.slice && options.slice.kind !== "all") return sliceShards(options);
   return planShards(
     new Map([...byYear].map(([year, paths]) => [year, paths.length])),
     options.shardPages,
