@@ -56,7 +56,15 @@ export function orderSlices(outputs: readonly SliceOutput[]): SliceOutput[] {
       );
     }
   }
-  const missing = sites[0]!.output.record.years.filter(
+  const site = sites[0]!.output;
+  const other = outputs.find(({ record }) => record.years.join() !== site.record.years.join());
+  if (other) {
+    throw new Error(
+      `Slices ${other.dir} and ${site.dir} were built from different archives (years with ` +
+        `articles: ${other.record.years.join(", ")}; ${site.record.years.join(", ")})`,
+    );
+  }
+  const missing = site.record.years.filter(
     (year) => !years.some(({ first, last }) => year >= first && year <= last),
   );
   if (missing.length > 0) {
@@ -65,7 +73,7 @@ export function orderSlices(outputs: readonly SliceOutput[]): SliceOutput[] {
         `(npm run build -- --slice YEAR-YEAR) and pass their output to the merge`,
     );
   }
-  return [...years.map(({ output }) => output), sites[0]!.output];
+  return [...years.map(({ output }) => output), site];
 }
 
 /** The slice's name for messages: `2001-2012 (slices/a)`. */

@@ -18,9 +18,9 @@ const YEARS = ["2016", "2017", "2018", "2019"];
 describe("orderSlices", () => {
   test("year slices oldest first, the site slice last", () => {
     const ordered = orderSlices([
-      output("c", "2018-2019"),
+      output("c", "2018-2019", [], YEARS),
       output("s", "site", [], YEARS),
-      output("a", "2016-2017"),
+      output("a", "2016-2017", [], YEARS),
     ]);
     assert.deepEqual(
       ordered.map(({ dir }) => dir),
@@ -29,9 +29,10 @@ describe("orderSlices", () => {
   });
 
   test("years without articles need no slice; slices may cover more years", () => {
+    const years = ["2001", "2019"];
     const ordered = orderSlices([
-      output("s", "site", [], ["2001", "2019"]),
-      output("a", "1990-2030"),
+      output("s", "site", [], years),
+      output("a", "1990-2030", [], years),
     ]);
     assert.equal(ordered.length, 2);
   });
@@ -49,13 +50,22 @@ describe("orderSlices", () => {
     ],
     [
       "overlapping year slices",
-      [output("s", "site", [], YEARS), output("a", "2016-2018"), output("b", "2018-2019")],
+      [
+        output("s", "site", [], YEARS),
+        output("a", "2016-2018", [], YEARS),
+        output("b", "2018-2019", [], YEARS),
+      ],
       /Slices a \(2016-2018\) and b \(2018-2019\) overlap/,
     ],
     [
       "years no slice built",
-      [output("s", "site", [], YEARS), output("a", "2016")],
+      [output("s", "site", [], YEARS), output("a", "2016", [], YEARS)],
       /No slice built the years 2017, 2018, 2019 of the archive/,
+    ],
+    [
+      "slices of different archives",
+      [output("s", "site", [], YEARS), output("a", "2016-2019", [], ["2016", "2017"])],
+      /Slices a and s were built from different archives \(years with articles: 2016, 2017; 2016, 2017, 2018, 2019\)/,
     ],
     [
       "a whole build",
