@@ -2,16 +2,16 @@
 import { availableParallelism, totalmem } from "node:os";
 import { defineConfig } from "astro/config";
 import mdx from "@astrojs/mdx";
-import sitemap from "@astrojs/sitemap";
 import articleFiles from "./src/integrations/article-files.ts";
 import pagefind from "./src/integrations/pagefind.ts";
 import outputSweep from "./src/integrations/output-sweep.ts";
 import securityHeaders from "./src/integrations/security-headers.ts";
 import deployFiles from "./src/integrations/deploy-files.ts";
+import sitemap from "./src/integrations/sitemap.ts";
+import sliceOutput from "./src/integrations/slice-output.ts";
 import { keepPrecompressed, precompress } from "./src/integrations/precompress.ts";
 import { CSP_DIRECTIVES, CSP_SCRIPT_SOURCES, CSP_STYLE_SOURCES } from "./src/lib/security.ts";
 import { settingsFrom } from "./src/lib/settings.ts";
-import { SITEMAP_BASENAME } from "./src/lib/permalink.ts";
 
 // The environment is read here, once (README's "Settings"); the rest gets options.
 const settings = settingsFrom(process.env, {
@@ -44,12 +44,8 @@ export default defineConfig({
   experimental: { incrementalBuild: settings.incremental },
   integrations: [
     mdx(),
-    // Pages only (their URLs end in /): not original.txt, citation files or feeds.
-    sitemap({
-      filenameBase: SITEMAP_BASENAME,
-      filter: (url) => url.endsWith("/"),
-      namespaces: { news: false, xhtml: false, image: false, video: false },
-    }),
+    // Pages only, in pathname order; a slice build writes none (`npm run merge` does).
+    sitemap({ wholeSite: settings.buildSlice === "all" }),
     articleFiles({ archiveDir: settings.archiveDir }),
     // Before the sweep: the .gz files of the last build whose file is still there.
     keepPrecompressed(),
@@ -63,11 +59,16 @@ export default defineConfig({
       maxFragments: settings.pagefindMaxFragments,
       cores: settings.buildCores,
       memoryMb: settings.buildMemoryMb,
+      slice: settings.buildSlice,
+      archiveDir: settings.archiveDir,
     }),
     securityHeaders(),
     // _redirects, and the nginx config in deploy/ beside dist/ (README, "Deploy").
-    deployFiles({ archiveDir: settings.archiveDir }),
+    deployFiles({ archiveDir: settings.archiveDir, slice: settings.buildSlice }),
     // Last: .gz copies of the text files, search index included, for nginx's gzip_static.
     precompress(),
+    // `--slice` (BUILD_SLICE): which pages the routes list; after all else, a slice's output
+    // keeps only its own files, with a record for `npm run merge` (README).
+    sliceOutput({ slice: settings.buildSlice, archiveDir: settings.archiveDir }),
   ],
 });

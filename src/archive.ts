@@ -7,6 +7,7 @@
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { getCollection, type CollectionEntry } from "astro:content";
+import { buildSlice } from "virtual:build-slice";
 import { authorsOf } from "./lib/article-schema.ts";
 import {
   archiveStats,
@@ -20,8 +21,29 @@ import { paginate, pageParam, type Page } from "./lib/paginate.ts";
 import { bodyOfEntry, summaryAfterTitle } from "./lib/article-text.ts";
 import { compareNewestFirst } from "./lib/dates.ts";
 import { articleParams } from "./lib/permalink.ts";
+import { buildsSite, buildsYear, keepsOutput, parseSlice } from "./lib/slice.ts";
 
 export type Article = CollectionEntry<"articles">;
+
+/**
+ * What this build renders (`npm run build -- --slice X`): every slice reads the whole
+ * archive, so its pages link across slices as a whole build's do, and lists only its own
+ * pages in getStaticPaths.
+ */
+const slice = parseSlice(buildSlice);
+
+/** Whether this build renders the pages of `year`: its articles, days, months and itself. */
+export function rendersYear(year: string): boolean {
+  return buildsYear(slice, year);
+}
+
+/** Whether this build renders what spans every year: sources, authors... */
+export const rendersSite = buildsSite(slice);
+
+/** Whether this build renders the page at `path` (alias pages: by the year in their path). */
+export function rendersPath(path: string): boolean {
+  return keepsOutput(slice, path);
+}
 
 let cached: Promise<Article[]> | undefined;
 let cachedIndex: Promise<BrowseIndex<Article>> | undefined;
@@ -96,7 +118,8 @@ export function articleKey(article: Article | undefined): [string, string | numb
 /** getStaticPaths of the article pages. */
 export async function articleStaticPaths() {
   const articles = await getArticles();
-  return articles.map((article, index) => {
+  return articles.flatMap((article, index) => {
+    if (!rendersYear(article.data.date.slice(0, 4))) return [];
     const neighbours = neighboursAt(articles, index);
     return {
       params: articleParams(article.data),

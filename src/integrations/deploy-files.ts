@@ -14,11 +14,17 @@ import {
 } from "../lib/deploy/nginx.ts";
 import { redirectsFile, type Redirect } from "../lib/deploy/redirects.ts";
 import { DEFAULT_SETTINGS } from "../lib/settings.ts";
-import { builtEntries, type BuiltEntry } from "./built-entries.ts";
+import { buildsSite, parseSlice } from "../lib/slice.ts";
+import { archiveEntries, builtEntries, type BuiltEntry } from "./built-entries.ts";
 
 export interface DeployFilesOptions {
   /** The folder holding `articles/` (relative to the working directory, or absolute). */
   archiveDir?: string;
+  /**
+   * What this build makes (`BUILD_SLICE`): a year slice writes none of these (the site
+   * slice does, from every entry of the archive, as it renders every alias page).
+   */
+  slice?: string;
 }
 
 /**
@@ -45,12 +51,18 @@ async function aliasesOf(entries: readonly BuiltEntry[]): Promise<Redirect[]> {
  */
 export default function deployFiles(options: DeployFilesOptions = {}): AstroIntegration {
   const archiveDir = options.archiveDir ?? DEFAULT_SETTINGS.archiveDir;
+  const slice = parseSlice(options.slice ?? DEFAULT_SETTINGS.buildSlice);
   return {
     name: "news-archive:deploy-files",
     hooks: {
       "astro:build:done": async ({ dir, pages, logger }) => {
+        if (!buildsSite(slice)) return;
         const outDir = fileURLToPath(dir).replace(/\/$/, "");
-        const redirects = await aliasesOf(await builtEntries(archiveDir, pages));
+        const entries =
+          slice.kind === "site"
+            ? await archiveEntries(archiveDir)
+            : await builtEntries(archiveDir, pages);
+        const redirects = await aliasesOf(entries);
         await writeFile(join(outDir, "_redirects"), redirectsFile(redirects));
         const deployDir = deployDirFor(outDir);
         await mkdir(deployDir, { recursive: true });

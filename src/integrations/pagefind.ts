@@ -37,10 +37,10 @@ import {
   type BuildLimits,
 } from "../lib/search/shard-schedule.ts";
 import { DEFAULT_SETTINGS } from "../lib/settings.ts";
+import { parseSlice, type BuildSlice } from "../lib/slice.ts";
 import {
   articlePagesByYear,
   articleYearOf,
-  planShards,
   SHARD_FOLDER,
   SHARD_MANIFEST_FILE,
   type ManifestShard,
@@ -50,6 +50,7 @@ import {
 import { facetRecordsFrom, readFragments, readMetaIds } from "./pagefind/fragments.ts";
 import { runShardIndexer, type ShardJob } from "./pagefind/run-shard.ts";
 import { indexSettingsKey, ShardCache } from "./pagefind/shard-cache.ts";
+import { shardsToIndex, sliceShards } from "./pagefind/slice-plan.ts";
 import { ownOutputFolder } from "./output-sweep.ts";
 
 export interface PagefindOptions {
@@ -65,11 +66,15 @@ export interface PagefindOptions {
   cores?: number;
   /** Memory the Pagefind processes may use together, in MB (`BUILD_MEMORY_MB`). */
   memoryMb?: number;
+  /** What this build makes (`BUILD_SLICE`): a year slice indexes its years' shards only. */
+  slice?: string;
+  /** The archive, whose years a slice's shards are planned over (`ARCHIVE_DIR`). */
+  archiveDir?: string;
 }
 
 /** The options indexing needs: all of them (the newest shard's rule defaults to on). */
-type IndexOptions = Required<Omit<PagefindOptions, "newestShard">> &
-  Pick<PagefindOptions, "newestShard">;
+type IndexOptions = Required<Omit<PagefindOptions, "newestShard" | "slice" | "archiveDir">> &
+  Pick<PagefindOptions, "newestShard" | "archiveDir"> & { slice?: BuildSlice };
 
 /** What `astro:build:done` gives the indexer, and the build cache it keeps shards in. */
 export interface BuildOutput {
@@ -184,13 +189,8 @@ async function writeShardTable(
   };
 }
 
-/** Writes the manifest listing the shards, with the counts of all their pages. */
-async function writeManifest(
-  bundleDir: string,
-  shards: ManifestShard[],
-  records: readonly FacetRecord[],
-): Promise<void> {
-  const manifest: ShardManifest = { version: 2, shards, totals: facetTotals(records) };
+/** Writes the manifest (a year slice's lists its own shards; the merge joins them). */
+export async function writeManifest(bundleDir: string, manifest: ShardManifest): Promise<void> {
   await mkdir(bundleDir, { recursive: true });
   await writeFile(join(bundleDir, SHARD_MANIFEST_FILE), JSON.stringify(manifest));
 }
@@ -233,19 +233,16 @@ export async function indexSite(options: IndexOptions, build: BuildOutput): Prom
   const { dir, pages, cacheDir, logger } = build;
   const outDir = fileURLToPath(dir);
   // For measuring the render alone on archives too large to index on one machine.
-  if (!options.enabled) {
+  // The site slice indexes nothing: the year slices write the index, the merge its manifest.
+  if (!options.enabled || options.slice?.kind === "site") {
     // (Nor one kept from an earlier build into this dist/: it would be stale.)
     await rm(join(outDir, PAGEFIND_PATH), { recursive: true, force: true });
-    logger.warn("SEARCH_INDEX=off: no search index written");
+    if (!options.enabled) logger.warn("SEARCH_INDEX=off: no search index written");
     return;
   }
   const started = performance.now();
   const byYear = articlePagesByYear(pages.map((page) => page.pathname));
-  const shards = planShards(
-    new Map([...byYear].map(([year, paths]) => [year, paths.length])),
-    options.shardPages,
-    options.newestShard,
-  );
+  const shards = await shardsToIndex(options, byYear);
   const cache = await ShardCache.open(
     cacheDir,
     indexSettingsKey(indexOptions(options.maxFragments)),
@@ -255,7 +252,7 @@ export async function indexSite(options: IndexOptions, build: BuildOutput): Prom
     keys.push(
       await cache.keyOf(
         outDir,
-        shard.years.flatMap((year) => byYear.get(year)!),
+        shard.years.flatMap((year) => byYear.get(year) ?? []),
       ),
     );
   }
@@ -273,7 +270,7 @@ export async function indexSite(options: IndexOptions, build: BuildOutput): Prom
   await cache.close();
   const bundleDir = join(outDir, PAGEFIND_PATH);
   await removeStaleShards(bundleDir, shards);
-  await writeManifest(bundleDir, listed, records);
+  await writeManifest(bundleDir, { version: 2, shards: listed, totals: facetTotals(records) });
   const ms = Math.round(performance.now() - started);
   logger.info(
     `Indexed ${records.length} pages in ${ms} ms: ${shards.length} shard(s), ${indexed} ` +
@@ -284,13 +281,15 @@ export async function indexSite(options: IndexOptions, build: BuildOutput): Prom
 
 /** The search index, written at the end of `astro build`; options as in astro.config.mjs. */
 export default function pagefindIntegration(options: PagefindOptions = {}): AstroIntegration {
-  const settings: Required<PagefindOptions> = {
+  const settings: IndexOptions = {
     enabled: options.enabled ?? DEFAULT_SETTINGS.searchIndex,
     shardPages: options.shardPages ?? DEFAULT_SETTINGS.searchShardPages,
     newestShard: options.newestShard ?? DEFAULT_SETTINGS.searchNewestShard,
     maxFragments: options.maxFragments ?? DEFAULT_SETTINGS.pagefindMaxFragments,
     cores: options.cores ?? DEFAULT_SETTINGS.buildCores,
     memoryMb: options.memoryMb ?? DEFAULT_SETTINGS.buildMemoryMb,
+    slice: parseSlice(options.slice ?? DEFAULT_SETTINGS.buildSlice),
+    archiveDir: options.archiveDir ?? DEFAULT_SETTINGS.archiveDir,
   };
   let cacheDir = "";
   return {
@@ -300,6 +299,10 @@ export default function pagefindIntegration(options: PagefindOptions = {}): Astr
         cacheDir = fileURLToPath(config.cacheDir);
         // Its shards and tables in the kept dist/ are replaced and removed here.
         ownOutputFolder(PAGEFIND_PATH);
+      },
+      // A slice that would split a shard fails before anything is rendered.
+      "astro:build:start": async () => {
+        if (settings.enabled && settings.slice?.kind === "years") await sliceShards(settings);
       },
       "astro:build:done": ({ dir, pages, logger }) =>
         indexSite(settings, { dir, pages, cacheDir, logger }),

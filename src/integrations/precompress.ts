@@ -37,6 +37,20 @@ async function removeEmptyFolders(outDir: string, files: readonly string[]): Pro
 }
 
 /**
+ * Writes `<file>.gz` beside one file of `outDir` (a `/`-separated path) if the rules ask for
+ * one and it is smaller, as {@link precompress} does; removes a stale one otherwise. For
+ * files written after the build (`npm run merge`).
+ */
+export async function precompressFile(outDir: string, file: string): Promise<void> {
+  const path = join(outDir, file);
+  const body = await readFile(path);
+  await rm(path + GZ, { force: true });
+  if (!isPrecompressed(file, body.length)) return;
+  const packed = await gzip(body, { level: constants.Z_BEST_COMPRESSION });
+  if (packed.length < body.length) await writeFile(path + GZ, packed);
+}
+
+/**
  * Runs before the output sweep (./output-sweep.ts): a `.gz` kept from the last build is
  * this build's too while its file is there, so the sweep leaves it; `precompress` then
  * writes it again only if its file changed, and removes it if its file is gone.

@@ -31,6 +31,11 @@ export interface Settings {
   buildCores: number;
   /** `BUILD_MEMORY_MB`: the memory they may use together, in MB (Astro's own not counted). */
   buildMemoryMb: number;
+  /**
+   * `BUILD_SLICE` (`npm run build -- --slice X` sets it): `all`, a year or range of years
+   * (`2001-2012`), or `site`; parsed by src/lib/slice.ts.
+   */
+  buildSlice: string;
 }
 
 /** The machine the build runs on, for the defaults of `BUILD_CORES` and `BUILD_MEMORY_MB`. */
@@ -78,6 +83,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = {
   // the search page's bundle.
   buildCores: 1,
   buildMemoryMb: 3072,
+  buildSlice: "all",
 };
 
 /** A variable's value, with an empty one counted as unset (as `VAR= npm run build` gives). */
@@ -99,6 +105,16 @@ const wholeNumber: Reader<number> = (value) =>
     ? { value: Number(value) }
     : { problem: "must be a whole number, 1 or more" };
 
+// The same shapes as parseSlice (src/lib/slice.ts), which the build applies; checked here so
+// a typo stops the build at once (this module imports nothing, see above).
+const slice: Reader<string> = (value) => {
+  const years = /^(\d{4})-(\d{4})$/.exec(value);
+  const valid = /^(all|site|\d{4})$/.test(value) || (years !== null && years[1]! <= years[2]!);
+  return valid
+    ? { value }
+    : { problem: "must be a year (2019), a range of years (2001-2012), site or all" };
+};
+
 const absoluteUrl: Reader<string> = (value) => {
   const url = URL.parse(value);
   return url && (url.protocol === "http:" || url.protocol === "https:")
@@ -118,6 +134,7 @@ const READERS: { [K in keyof Settings]: [variable: string, read: Reader<Settings
   pagefindMaxFragments: ["PAGEFIND_MAX_FRAGMENTS", wholeNumber],
   buildCores: ["BUILD_CORES", wholeNumber],
   buildMemoryMb: ["BUILD_MEMORY_MB", wholeNumber],
+  buildSlice: ["BUILD_SLICE", slice],
 };
 
 /** A setting as it is written in the environment. */

@@ -54,3 +54,24 @@ export async function buildSite(
     ms: performance.now() - started,
   };
 }
+
+/**
+ * Runs `npm run <script> -- <args>` in the project, as a user or a CI job types it, with
+ * `env` added to the environment; its exit code and output (without colour codes).
+ */
+export async function npmRun(
+  script: string,
+  args: readonly string[],
+  env: Record<string, string>,
+): Promise<{ code: number; output: string }> {
+  const child = spawn("npm", ["run", script, "--", ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: "1", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout.on("data", (d) => (output += d));
+  child.stderr.on("data", (d) => (output += d));
+  const code = await new Promise<number>((done) => child.on("close", (c) => done(c ?? 1)));
+  return { code, output: output.replace(/\x1b\[[0-9;]*m/g, "") };
+}

@@ -17,6 +17,7 @@ describe("settingsFrom", () => {
       // Without a machine given: those of one core with 4 GB.
       buildCores: 1,
       buildMemoryMb: 3072,
+      buildSlice: "all",
     });
   });
 
@@ -66,6 +67,9 @@ describe("settingsFrom", () => {
     ["BUILD_CORES", { BUILD_CORES: "1" }, { buildCores: 1 }],
     ["BUILD_CORES above the cores", { BUILD_CORES: "16" }, { buildCores: 16 }],
     ["BUILD_MEMORY_MB", { BUILD_MEMORY_MB: "6144" }, { buildMemoryMb: 6144 }],
+    ["BUILD_SLICE, a range of years", { BUILD_SLICE: "2001-2012" }, { buildSlice: "2001-2012" }],
+    ["BUILD_SLICE, one year", { BUILD_SLICE: "2019" }, { buildSlice: "2019" }],
+    ["BUILD_SLICE=site", { BUILD_SLICE: "site" }, { buildSlice: "site" }],
     ["an empty value counts as unset", { SEARCH_SHARD_PAGES: "", SITE_URL: "" }, {}],
     ["other variables are ignored", { PATH: "/usr/bin", HOME: "/root" }, {}],
   ];
@@ -87,6 +91,9 @@ describe("settingsFrom", () => {
     [{ BUILD_MEMORY_MB: "1.5" }, /BUILD_MEMORY_MB="1.5"/],
     [{ INCREMENTAL: "false" }, /INCREMENTAL="false" must be on or off/],
     [{ SEARCH_INDEX: "no" }, /SEARCH_INDEX="no" must be on or off/],
+    [{ BUILD_SLICE: "2012-2001" }, /BUILD_SLICE="2012-2001" must be a year \(2019\)/],
+    [{ BUILD_SLICE: "19" }, /BUILD_SLICE="19" must be a year/],
+    [{ BUILD_SLICE: "years" }, /BUILD_SLICE="years" must be/],
     [{ SITE_URL: "news.example.org" }, /SITE_URL="news.example.org" must be an absolute http/],
     [{ SITE_URL: "ftp://news.example.org" }, /SITE_URL="ftp:\/\/news.example.org"/],
   ];

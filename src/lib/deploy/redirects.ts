@@ -24,3 +24,15 @@ export function redirectsFile(redirects: readonly Redirect[]): string {
     "\n",
   );
 }
+
+/** The redirects of a `_redirects` file {@link redirectsFile} wrote (comments skipped). */
+export function parseRedirectsFile(text: string): Redirect[] {
+  return text
+    .split("\n")
+    .filter((line) => line.trim() !== "" && !line.startsWith("#"))
+    .map((line) => {
+      const [from, to] = line.trim().split(/\s+/);
+      if (!from || !to) throw new Error(`Not a redirect line of _redirects: ${line}`);
+      return { from, to };
+    });
+}

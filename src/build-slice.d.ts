@@ -1,0 +1,5 @@
+/** The slice this build makes (`--slice`), from src/integrations/slice-output.ts. */
+declare module "virtual:build-slice" {
+  /** `all`, a year, a range of years (`2001-2012`) or `site`. */
+  export const buildSlice: string;
+}
