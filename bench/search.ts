@@ -189,8 +189,8 @@ try {
   console.log(formatRows(rows).join("\n"));
   console.log(
     `first results: ${partial} of ${queries.length} queries painted \`partial\` results first; the others' first paint is \`ready\`.\n` +
-      "network = time with a search request in flight (request log); the rest is Pagefind and the page's code together:\n" +
-      "the page exposes no timings of its own, so the two are not told apart here.",
+      "network = time with a search request in flight (request log); in Pagefind = the worker's time in Pagefind's calls\n" +
+      "(its fetches included, so it overlaps the network time; the page's data-pagefind-ms); our code = the rest.",
   );
   for (const pass of passes) {
     if (pass.failed.length) {
