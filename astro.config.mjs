@@ -4,6 +4,7 @@ import { defineConfig } from "astro/config";
 import mdx from "@astrojs/mdx";
 import sitemap from "@astrojs/sitemap";
 import articleFiles from "./src/integrations/article-files.ts";
+import dataset from "./src/integrations/dataset.ts";
 import pagefind from "./src/integrations/pagefind.ts";
 import outputSweep from "./src/integrations/output-sweep.ts";
 import securityHeaders from "./src/integrations/security-headers.ts";
@@ -51,6 +52,8 @@ export default defineConfig({
       namespaces: { news: false, xhtml: false, image: false, video: false },
     }),
     articleFiles({ archiveDir: settings.archiveDir }),
+    // /data/: the archive as gzipped JSON Lines per year, a CSV and datapackage.json.
+    dataset({ archiveDir: settings.archiveDir }),
     // Before the sweep: the .gz files of the last build whose file is still there.
     keepPrecompressed(),
     // After the pages and article files, before indexing: removes what earlier builds left
