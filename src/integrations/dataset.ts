@@ -16,14 +16,21 @@ import {
   type FileFacts,
   type YearFacts,
 } from "../lib/dataset/package.ts";
-import { csvHeader, csvLine, csvValues, datasetRecord, jsonlLine } from "../lib/dataset/records.ts";
+import {
+  csvHeader,
+  csvLine,
+  csvValues,
+  datasetRecord,
+  formatSample,
+  jsonlLine,
+} from "../lib/dataset/records.ts";
 import { DATA_PATH, dataFilePath } from "../lib/permalink.ts";
 import { DEFAULT_SETTINGS } from "../lib/settings.ts";
 import { DATA_LICENSES, SITE_DESCRIPTION, SITE_NAME } from "../lib/site.ts";
 import { builtEntries, type BuiltEntry } from "./built-entries.ts";
 import { keepOutput } from "./output-sweep.ts";
 
-/** Changes when what a file holds changes, so files of earlier builds are written again. */
+/** Bump to have every file written again when something `formatSample` cannot show changes. */
 const FORMAT = "dataset-1";
 /** Entry files read at once. */
 const PARALLEL = 32;
@@ -62,7 +69,9 @@ async function writeAtomic(path: string, bytes: string | Uint8Array): Promise<vo
 /** Entries by year (`2019/...` -> `2019`), each year's in path order: date, then slug. */
 function byYear(entries: readonly BuiltEntry[]): Map<string, BuiltEntry[]> {
   const years = new Map<string, BuiltEntry[]>();
-  for (const entry of [...entries].sort((a, b) => (a.file < b.file ? -1 : 1))) {
+  // By date, then slug: `a` before `a-b` (the `.md` would put it after).
+  const key = (entry: BuiltEntry) => entry.file.slice(0, -".md".length);
+  for (const entry of [...entries].sort((a, b) => (key(a) < key(b) ? -1 : 1))) {
     const year = entry.file.split(sep)[0]!;
     years.set(year, [...(years.get(year) ?? []), entry]);
   }
@@ -81,6 +90,8 @@ async function readAll(paths: readonly string[]): Promise<string[]> {
 
 interface Context {
   site: string;
+  /** Digest of the format: FORMAT and how a sample is written (gzip included). */
+  format: string;
   dataDir: string;
   before: DatasetCache;
 }
@@ -93,11 +104,11 @@ interface Context {
 async function yearFile(
   year: string,
   entries: readonly BuiltEntry[],
-  { site, dataDir, before }: Context,
+  { site, format, dataDir, before }: Context,
 ): Promise<{ record: YearRecord; written: boolean }> {
   const texts = await readAll(entries.map((entry) => entry.path));
   const key = sha256(
-    [FORMAT, site, ...entries.map((entry, i) => `${entry.file}\0${sha256(texts[i]!)}`)].join("\n"),
+    [format, site, ...entries.map((entry, i) => `${entry.file}\0${sha256(texts[i]!)}`)].join("\n"),
   );
   const name = yearFileName(year);
   const path = join(dataDir, name);
@@ -125,9 +136,9 @@ async function yearFile(
 /** articles.csv: the header, then each year's rows, oldest first; written only if changed. */
 async function csvFile(
   years: readonly YearRecord[],
-  { dataDir, before }: Context,
+  { format, dataDir, before }: Context,
 ): Promise<FileFacts & { key: string; written: boolean }> {
-  const key = sha256([FORMAT, ...years.map((year) => year.key)].join("\n"));
+  const key = sha256([format, ...years.map((year) => year.key)].join("\n"));
   const path = join(dataDir, CSV_FILE);
   keepOutput(dataFilePath(CSV_FILE));
   const last = before.csv;
@@ -176,7 +187,10 @@ export default function dataset(options: DatasetOptions = {}): AstroIntegration 
         const before: DatasetCache = existsSync(recordPath)
           ? (JSON.parse(await readFile(recordPath, "utf8")) as DatasetCache)
           : { years: {} };
-        const context: Context = { site, dataDir, before };
+        const sample = Buffer.from(formatSample(site));
+        const packed = await deterministicGzip(sample);
+        const format = sha256(Buffer.concat([Buffer.from(FORMAT), sample, packed]));
+        const context: Context = { site, format, dataDir, before };
         const years: YearRecord[] = [];
         let written = 0;
         for (const [year, entries] of byYear(await builtEntries(archiveDir, pages))) {

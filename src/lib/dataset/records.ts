@@ -39,6 +39,33 @@ export function datasetRecord(data: ArticleFrontmatter, text: string, site: stri
   };
 }
 
+/** An article with every field set, for {@link formatSample}. */
+const SAMPLE: ArticleFrontmatter = {
+  title: 'A "sample", with commas',
+  date: "2019-12-11",
+  source: "Source",
+  author: ["One", "Two"],
+  slug: "sample",
+  language: "en",
+  section: "Section",
+  originalUrl: "https://example.org/a",
+  sha256: "0".repeat(64),
+  aliases: ["/articles/2019/12/10/sample/"],
+};
+
+/**
+ * A sample article as the dataset writes it (a JSON line, the CSV header and a row): its
+ * digest changes when the code that writes the files does, so a build can tell that files
+ * an older version wrote must be written again.
+ */
+export function formatSample(site: string): string {
+  return (
+    jsonlLine(datasetRecord(SAMPLE, "Text\n\nmore.\n", site)) +
+    csvHeader() +
+    csvLine(csvValues(SAMPLE, site))
+  );
+}
+
 /** A JSON Lines line: one JSON object, no raw line break inside, ending in `\n`. */
 export function jsonlLine(record: DatasetRecord): string {
   // JSON.stringify escapes \n and \r; U+2028/U+2029 are valid JSON but split lines in some
