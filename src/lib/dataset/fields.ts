@@ -38,7 +38,7 @@ export const RECORD_FIELDS: readonly DataField[] = [
   {
     name: "originalSha256",
     type: "string",
-    description: "SHA-256 (hex) of original.txt: `sha256sum original.txt` prints it.",
+    description: "SHA-256 (hex) of original.txt, as sha256sum prints it.",
     constraints: { required: true, pattern: SHA256_PATTERN },
   },
   {
@@ -46,7 +46,7 @@ export const RECORD_FIELDS: readonly DataField[] = [
     type: "object",
     description:
       "The article's metadata as the archive keeps it: the fields of articles.csv, with " +
-      "`author` a string or a list and `aliases` a list.",
+      "author a string or a list of them and aliases a list.",
     constraints: { required: true },
   },
   {
