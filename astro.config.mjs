@@ -3,6 +3,7 @@ import { availableParallelism, totalmem } from "node:os";
 import { defineConfig } from "astro/config";
 import mdx from "@astrojs/mdx";
 import articleFiles from "./src/integrations/article-files.ts";
+import dataset from "./src/integrations/dataset.ts";
 import pagefind from "./src/integrations/pagefind.ts";
 import outputSweep from "./src/integrations/output-sweep.ts";
 import securityHeaders from "./src/integrations/security-headers.ts";
@@ -47,6 +48,8 @@ export default defineConfig({
     // Pages only, in pathname order; a slice build writes none (`npm run merge` does).
     sitemap({ wholeSite: settings.buildSlice === "all" }),
     articleFiles({ archiveDir: settings.archiveDir }),
+    // /data/: the archive as gzipped JSON Lines per year, a CSV and datapackage.json.
+    dataset({ archiveDir: settings.archiveDir }),
     // Before the sweep: the .gz files of the last build whose file is still there.
     keepPrecompressed(),
     // After the pages and article files, before indexing: removes what earlier builds left

@@ -5,6 +5,8 @@
  * kind costs and what its precompressed copies add (bench/output-breakdown.ts).
  */
 
+import { isGzipDownload } from "../../src/lib/deploy/caching.ts";
+
 /** Kinds in the order a breakdown lists them. */
 export const OUTPUT_KINDS = [
   "article page",
@@ -31,6 +33,7 @@ export const OUTPUT_KINDS = [
   "search: filters",
   "search: meta",
   "search: other",
+  "dataset",
   "assets",
   "server and crawler files",
   "other",
@@ -60,6 +63,7 @@ const PATTERNS: [RegExp, OutputKind | ((m: RegExpMatchArray) => OutputKind)][] =
   [/^pagefind\/.*\.pf_filter$/, "search: filters"],
   [/^pagefind\/.*\.pf_meta$/, "search: meta"],
   [/^pagefind\//, "search: other"],
+  [/^data\//, "dataset"],
   [/^(?:_astro\/|favicon\.)/, "assets"],
   [/^(?:_headers|_redirects|robots\.txt)$/, "server and crawler files"],
 ];
@@ -81,7 +85,8 @@ export interface ClassifiedFile {
  * path, an article's old one included, so only its content tells it apart.
  */
 export function classifyOutput(path: string, redirect = false): ClassifiedFile {
-  const gz = path.endsWith(GZ);
+  // The dataset's year files are gzip downloads, not copies of a file beside them.
+  const gz = path.endsWith(GZ) && !isGzipDownload(path);
   const plain = gz ? path.slice(0, -GZ.length) : path;
   if (redirect && plain.endsWith(".html")) return { kind: "redirect page", gz };
   for (const [pattern, kind] of PATTERNS) {

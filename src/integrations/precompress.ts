@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { gzip as gzipCallback, constants } from "node:zlib";
 import type { AstroIntegration } from "astro";
-import { isPrecompressed } from "../lib/deploy/caching.ts";
+import { isGzipDownload, isPrecompressed } from "../lib/deploy/caching.ts";
 import { keepOutput } from "./output-sweep.ts";
 
 const gzip = promisify(gzipCallback);
@@ -63,7 +63,8 @@ export function keepPrecompressed(): AstroIntegration {
         const outDir = fileURLToPath(dir);
         const files = new Set(await filesUnder(outDir));
         for (const file of files) {
-          if (file.endsWith(GZ) && files.has(file.slice(0, -GZ.length))) keepOutput(file);
+          if (file.endsWith(GZ) && !isGzipDownload(file) && files.has(file.slice(0, -GZ.length)))
+            keepOutput(file);
         }
       },
     },
@@ -90,6 +91,7 @@ export function precompress(): AstroIntegration {
         const orphans: string[] = [];
         const one = async (file: string): Promise<void> => {
           const path = join(outDir, file);
+          if (isGzipDownload(file)) return;
           if (file.endsWith(GZ)) {
             if (!present.has(file.slice(0, -GZ.length))) {
               await rm(path);

@@ -24,6 +24,8 @@ export const FAVICON_PATH = "/favicon.svg";
 export const SITEMAP_BASENAME = "sitemap";
 export const SITEMAP_PATH = `/${SITEMAP_BASENAME}-index.xml`;
 export const ORIGINAL_FILE = "original.txt";
+/** The archive as a dataset: the page explaining it and its files (src/lib/dataset/). */
+export const DATA_PATH = "/data/";
 /** Where Pagefind writes its index and `pagefind.js` (src/integrations/pagefind.ts). */
 export const PAGEFIND_PATH = "/pagefind/";
 
@@ -41,6 +43,11 @@ export type CitationFormat = (typeof CITATION_FORMATS)[number];
 /** `/articles/2019/12/11/<slug>/`: the article's permanent URL path. */
 export function permalinkFor(article: ArticleKey): string {
   return `${dayPath(article.date)}${article.slug}/`;
+}
+
+/** `/data/<file>`: a file of the dataset, beside its page. */
+export function dataFilePath(file: string): string {
+  return `${DATA_PATH}${file}`;
 }
 
 /** `/articles/2019/12/11/<slug>/original.txt`: the raw text, byte for byte. */

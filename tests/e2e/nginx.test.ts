@@ -204,6 +204,19 @@ describe("nginx serves the built site", () => {
     assert.deepEqual(small.body, await readFile(join(outDir, cite)));
   });
 
+  test("the dataset's year files are sent as they are, never gzip-encoded again; its CSV has a .gz", async () => {
+    const year = "/data/articles-2019.jsonl.gz";
+    const response = await raw(year, { "Accept-Encoding": "gzip" });
+    assert.equal(response.headers["content-encoding"], undefined);
+    assert.equal(response.headers["content-type"], "application/gzip");
+    assert.equal(response.headers["cache-control"], "no-cache");
+    assert.deepEqual(response.body, await readFile(join(outDir, year)), "the file, byte for byte");
+    const csv = await raw("/data/articles.csv", { "Accept-Encoding": "gzip" });
+    assert.equal(csv.headers["content-encoding"], "gzip");
+    assert.match(String(csv.headers["content-type"]), /^text\/csv; charset=utf-8$/);
+    assert.deepEqual(gunzipSync(csv.body), await readFile(join(outDir, "data/articles.csv")));
+  });
+
   test("_redirects lists the alias as a 301, for Netlify and Cloudflare Pages", async () => {
     const lines = (await readFile(join(outDir, "_redirects"), "utf8"))
       .split("\n")

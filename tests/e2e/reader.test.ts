@@ -619,7 +619,15 @@ describe("about the archive", () => {
 });
 
 describe("design", () => {
-  const PAGES = ["/", PERMALINK, "/articles/2019/12/", "/articles/2020/", "/sources/", "/about/"];
+  const PAGES = [
+    "/",
+    PERMALINK,
+    "/articles/2019/12/",
+    "/articles/2020/",
+    "/sources/",
+    "/about/",
+    "/data/",
+  ];
 
   test("no page scrolls sideways at 320 px", async () => {
     const context = await browser.newContext({
@@ -729,6 +737,7 @@ describe("every reader page works without JavaScript and logs no console error",
     "/authors/",
     "/authors/kamran-aliyev/page/2/",
     "/about/",
+    "/data/",
   ];
   for (const path of PAGES) {
     test(path, async () => {

@@ -48,6 +48,9 @@ describe("classifyOutput", () => {
       ["pagefind/year-2021/pagefind.en_356428125d.pf_meta", "search: meta"],
       ["pagefind/search-shards.json", "search: other"],
       ["pagefind/year-2021/wasm.en.pagefind", "search: other"],
+      ["data/index.html", "dataset"],
+      ["data/articles.csv", "dataset"],
+      ["data/datapackage.json", "dataset"],
       ["_astro/BaseLayout.CMiOFrMZ.css", "assets"],
       ["favicon.svg", "assets"],
       ["_headers", "server and crawler files"],
@@ -59,6 +62,8 @@ describe("classifyOutput", () => {
       assert.deepEqual(classifyOutput(path), { kind, gz: false }, path);
       assert.deepEqual(classifyOutput(`${path}.gz`), { kind, gz: true }, `${path}.gz`);
     }
+    // Gzipped as served: a download, not a copy.
+    assert.deepEqual(classifyOutput("data/articles-2019.jsonl.gz"), { kind: "dataset", gz: false });
   });
 
   it("counts an HTML page that only redirects as a redirect page, whatever its path", () => {

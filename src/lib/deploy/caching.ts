@@ -40,7 +40,29 @@ export function cacheControlFor(path: string): string {
  * (`gzip_types` in ./nginx.ts). Pagefind's `pf_*` files and its `.pagefind` WebAssembly are
  * gzip already; images other than SVG too.
  */
-export const PRECOMPRESSED_EXTENSIONS = ["html", "css", "js", "mjs", "json", "xml", "svg"] as const;
+export const PRECOMPRESSED_EXTENSIONS = [
+  "html",
+  "css",
+  "js",
+  "mjs",
+  "json",
+  "xml",
+  "svg",
+  // The dataset's articles.csv (/data/): tens of MB at 100,000 articles, too big to gzip
+  // at every request.
+  "csv",
+] as const;
+
+/**
+ * Files the build writes gzipped as they are served (the dataset's `articles-YYYY.jsonl.gz`):
+ * downloads, not `.gz` copies of another file, so no file beside them is missing.
+ */
+export const GZIP_DOWNLOAD_SUFFIXES = [".jsonl.gz"] as const;
+
+/** Whether a file ending in `.gz` is a download in its own right rather than a `.gz` copy. */
+export function isGzipDownload(path: string): boolean {
+  return GZIP_DOWNLOAD_SUFFIXES.some((suffix) => path.endsWith(suffix));
+}
 
 /**
  * Below this size a file gets no `.gz` and nginx sends it as it is (`gzip_min_length`):

@@ -34,12 +34,15 @@ const TYPES: [type: string, extensions: string][] = [
   ["application/wasm", "wasm"],
   ["application/x-bibtex", "bib"],
   ["application/x-research-info-systems", "ris"],
+  ["text/csv", "csv"],
+  // The dataset's .jsonl.gz downloads: sent as they are, never with Content-Encoding.
+  ["application/gzip", "gz"],
 ];
-const CHARSET_TYPES = "text/css text/javascript text/plain application/xml";
+const CHARSET_TYPES = "text/css text/javascript text/plain application/xml text/csv";
 /** Types gzipped on the fly when a file has no `.gz` (text/html always is). */
 const GZIP_TYPES =
   "text/plain text/css text/javascript application/json application/xml image/svg+xml " +
-  "application/x-bibtex application/x-research-info-systems";
+  "application/x-bibtex application/x-research-info-systems text/csv";
 
 /** A double-quoted nginx string; paths and header values never hold `"`, `\` or `$`. */
 function quoted(value: string): string {

@@ -3,6 +3,7 @@ import { describe, test } from "node:test";
 import {
   cacheControlFor,
   IMMUTABLE,
+  isGzipDownload,
   isPrecompressed,
   PRECOMPRESS_MIN_BYTES,
   REVALIDATE,
@@ -19,6 +20,10 @@ describe("cache rules", () => {
       ["/pagefind/pagefind-entry.json", REVALIDATE],
       ["/pagefind/wasm.en.pagefind", REVALIDATE],
       ["/articles/2019/12/11/a-slug/", REVALIDATE],
+      // The dataset keeps its names from build to build: a changed year must be fetched again.
+      ["/data/articles-2019.jsonl.gz", REVALIDATE],
+      ["/data/articles.csv", REVALIDATE],
+      ["/data/datapackage.json", REVALIDATE],
       ["/", REVALIDATE],
     ];
     for (const [path, expected] of table) assert.equal(cacheControlFor(path), expected, path);
@@ -26,7 +31,15 @@ describe("cache rules", () => {
 
   test("the text files pages load get a .gz copy; original.txt, tiny files and gzip files do not", () => {
     const large = PRECOMPRESS_MIN_BYTES;
-    for (const path of ["index.html", "a/b.css", "_astro/x.js", "rss.xml", "pagefind/x.json"])
+    for (const path of [
+      "index.html",
+      "a/b.css",
+      "_astro/x.js",
+      "rss.xml",
+      "pagefind/x.json",
+      "data/articles.csv",
+      "data/datapackage.json",
+    ])
       assert.ok(isPrecompressed(path, large), path);
     const table: [path: string, bytes: number][] = [
       // Read rarely: nginx gzips it on the fly.
@@ -40,9 +53,20 @@ describe("cache rules", () => {
       ["pagefind/wasm.en.pagefind", large],
       ["x.png", large],
       ["index.html.gz", large],
+      ["data/articles-2019.jsonl.gz", large],
       ["_headers", large],
       [".json", large],
     ];
     for (const [path, bytes] of table) assert.ok(!isPrecompressed(path, bytes), path);
+  });
+
+  test("the dataset's .jsonl.gz files are downloads, not .gz copies of a missing file", () => {
+    const table: [path: string, download: boolean][] = [
+      ["data/articles-2019.jsonl.gz", true],
+      ["data/articles.csv.gz", false],
+      ["index.html.gz", false],
+      ["articles/2019/12/11/a/original.txt.gz", false],
+    ];
+    for (const [path, download] of table) assert.equal(isGzipDownload(path), download, path);
   });
 });

@@ -1,0 +1,233 @@
+import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
+import { mkdir, open, readFile, rename, stat, writeFile } from "node:fs/promises";
+import { join, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { AstroIntegration } from "astro";
+import matter from "gray-matter";
+import { validateFrontmatter } from "../lib/article-schema.ts";
+import { bodyOfEntry } from "../lib/article-text.ts";
+import { deterministicGzip } from "../lib/dataset/gzip.ts";
+import {
+  CSV_FILE,
+  DATAPACKAGE_FILE,
+  dataPackageText,
+  yearFileName,
+  type FileFacts,
+  type YearFacts,
+} from "../lib/dataset/package.ts";
+import {
+  csvHeader,
+  csvLine,
+  csvValues,
+  datasetRecord,
+  formatSample,
+  jsonlLine,
+} from "../lib/dataset/records.ts";
+import { DATA_PATH, dataFilePath } from "../lib/permalink.ts";
+import { DEFAULT_SETTINGS } from "../lib/settings.ts";
+import { DATA_LICENSES, SITE_DESCRIPTION, SITE_NAME } from "../lib/site.ts";
+import { builtEntries, type BuiltEntry } from "./built-entries.ts";
+import { keepOutput } from "./output-sweep.ts";
+
+/** Bump to have every file written again when something `formatSample` cannot show changes. */
+const FORMAT = "dataset-1";
+/** Entry files read at once. */
+const PARALLEL = 32;
+
+export interface DatasetOptions {
+  /** The folder holding `articles/` (relative to the working directory, or absolute). */
+  archiveDir?: string;
+}
+
+/** What one year's file was made from, and its rows of articles.csv. */
+interface YearRecord extends YearFacts {
+  key: string;
+  csv: string;
+}
+
+/** Remembered in the build cache (`dataset.json`) from one build to the next. */
+interface DatasetCache {
+  years: { [year: string]: YearRecord };
+  csv?: FileFacts & { key: string };
+}
+
+const sha256 = (bytes: string | Uint8Array) => createHash("sha256").update(bytes).digest("hex");
+
+/** Size of a file, or -1 when it is missing. */
+const sizeOf = (path: string) =>
+  stat(path).then(
+    (s) => s.size,
+    () => -1,
+  );
+
+async function writeAtomic(path: string, bytes: string | Uint8Array): Promise<void> {
+  await writeFile(`${path}.partial`, bytes);
+  await rename(`${path}.partial`, path);
+}
+
+/** Entries by year (`2019/...` -> `2019`), each year's in path order: date, then slug. */
+function byYear(entries: readonly BuiltEntry[]): Map<string, BuiltEntry[]> {
+  const years = new Map<string, BuiltEntry[]>();
+  // By date, then slug: `a` before `a-b` (the `.md` would put it after).
+  const key = (entry: BuiltEntry) => entry.file.slice(0, -".md".length);
+  for (const entry of [...entries].sort((a, b) => (key(a) < key(b) ? -1 : 1))) {
+    const year = entry.file.split(sep)[0]!;
+    years.set(year, [...(years.get(year) ?? []), entry]);
+  }
+  return years;
+}
+
+async function readAll(paths: readonly string[]): Promise<string[]> {
+  const texts: string[] = [];
+  for (let i = 0; i < paths.length; i += PARALLEL) {
+    texts.push(
+      ...(await Promise.all(paths.slice(i, i + PARALLEL).map((p) => readFile(p, "utf8")))),
+    );
+  }
+  return texts;
+}
+
+interface Context {
+  site: string;
+  /** Digest of the format: FORMAT and how a sample is written (gzip included). */
+  format: string;
+  dataDir: string;
+  before: DatasetCache;
+}
+
+/**
+ * One year's `articles-YYYY.jsonl.gz`, written only when an entry of the year, the site URL
+ * or the format changed since the last build; otherwise kept with its bytes and mtime. Only
+ * this year's texts are in memory.
+ */
+async function yearFile(
+  year: string,
+  entries: readonly BuiltEntry[],
+  { site, format, dataDir, before }: Context,
+): Promise<{ record: YearRecord; written: boolean }> {
+  const texts = await readAll(entries.map((entry) => entry.path));
+  const key = sha256(
+    [format, site, ...entries.map((entry, i) => `${entry.file}\0${sha256(texts[i]!)}`)].join("\n"),
+  );
+  const name = yearFileName(year);
+  const path = join(dataDir, name);
+  const last = before.years[year];
+  if (last?.key === key && (await sizeOf(path)) === last.bytes) {
+    keepOutput(dataFilePath(name));
+    return { record: last, written: false };
+  }
+  let lines = "";
+  let csv = "";
+  entries.forEach((entry, i) => {
+    // An options object turns off gray-matter's cache of every file it has parsed.
+    const parsed = validateFrontmatter(matter(texts[i]!, {}).data);
+    if (!parsed.ok) throw new Error(`${entry.path}: ${parsed.errors.join("; ")}`);
+    lines += jsonlLine(datasetRecord(parsed.data, bodyOfEntry(texts[i]!), site));
+    csv += csvLine(csvValues(parsed.data, site));
+  });
+  const packed = await deterministicGzip(Buffer.from(lines));
+  await writeAtomic(path, packed);
+  keepOutput(dataFilePath(name));
+  const record = { year, articles: entries.length, bytes: packed.length, sha256: sha256(packed) };
+  return { record: { ...record, key, csv }, written: true };
+}
+
+/** articles.csv: the header, then each year's rows, oldest first; written only if changed. */
+async function csvFile(
+  years: readonly YearRecord[],
+  { format, dataDir, before }: Context,
+): Promise<FileFacts & { key: string; written: boolean }> {
+  const key = sha256([format, ...years.map((year) => year.key)].join("\n"));
+  const path = join(dataDir, CSV_FILE);
+  keepOutput(dataFilePath(CSV_FILE));
+  const last = before.csv;
+  if (last?.key === key && (await sizeOf(path)) === last.bytes) return { ...last, written: false };
+  // Written in parts: at 100,000 articles the file is tens of MB.
+  const hash = createHash("sha256");
+  let bytes = 0;
+  const file = await open(`${path}.partial`, "w");
+  try {
+    for (const part of [csvHeader(), ...years.map((year) => year.csv)]) {
+      const buffer = Buffer.from(part);
+      hash.update(buffer);
+      bytes += buffer.length;
+      await file.write(buffer);
+    }
+  } finally {
+    await file.close();
+  }
+  await rename(`${path}.partial`, path);
+  return { key, bytes, sha256: hash.digest("hex"), written: true };
+}
+
+/**
+ * Writes the archive as a dataset into `dist/data/` at the end of the build (the page
+ * explaining it is src/pages/data.astro): one gzipped JSON Lines file per year, articles.csv
+ * and datapackage.json. As with the article files (./article-files.ts), `dist/` is kept
+ * between builds and a file whose inputs did not change is not written again; what each
+ * was made from is remembered in the build cache (`dataset.json`).
+ */
+export default function dataset(options: DatasetOptions = {}): AstroIntegration {
+  const archiveDir = options.archiveDir ?? DEFAULT_SETTINGS.archiveDir;
+  let site = "";
+  let cacheDir = "";
+  return {
+    name: "news-archive:dataset",
+    hooks: {
+      "astro:config:done": ({ config }) => {
+        site = config.site ?? "";
+        cacheDir = fileURLToPath(config.cacheDir);
+      },
+      "astro:build:done": async ({ dir, pages, logger }) => {
+        const started = performance.now();
+        const dataDir = join(fileURLToPath(dir), DATA_PATH);
+        await mkdir(dataDir, { recursive: true });
+        const recordPath = join(cacheDir, "dataset.json");
+        const before: DatasetCache = existsSync(recordPath)
+          ? (JSON.parse(await readFile(recordPath, "utf8")) as DatasetCache)
+          : { years: {} };
+        const sample = Buffer.from(formatSample(site));
+        const packed = await deterministicGzip(sample);
+        const format = sha256(Buffer.concat([Buffer.from(FORMAT), sample, packed]));
+        const context: Context = { site, format, dataDir, before };
+        const years: YearRecord[] = [];
+        let written = 0;
+        for (const [year, entries] of byYear(await builtEntries(archiveDir, pages))) {
+          const result = await yearFile(year, entries, context);
+          years.push(result.record);
+          if (result.written) written += 1;
+        }
+        const csv = await csvFile(years, context);
+        const descriptor = dataPackageText({
+          site,
+          title: SITE_NAME,
+          description: SITE_DESCRIPTION,
+          licenses: DATA_LICENSES,
+          csv: { ...csv, articles: years.reduce((sum, year) => sum + year.articles, 0) },
+          years: years.map(({ year, articles, bytes, sha256 }) => ({
+            year,
+            articles,
+            bytes,
+            sha256,
+          })),
+        });
+        const descriptorPath = join(dataDir, DATAPACKAGE_FILE);
+        const current = await readFile(descriptorPath, "utf8").catch(() => null);
+        if (current !== descriptor) await writeAtomic(descriptorPath, descriptor);
+        keepOutput(dataFilePath(DATAPACKAGE_FILE));
+        const after: DatasetCache = {
+          years: Object.fromEntries(years.map((y) => [y.year, y])),
+          csv: { key: csv.key, bytes: csv.bytes, sha256: csv.sha256 },
+        };
+        await mkdir(cacheDir, { recursive: true });
+        await writeAtomic(recordPath, JSON.stringify(after));
+        const ms = Math.round(performance.now() - started);
+        logger.info(
+          `Wrote the dataset in ${ms} ms: ${written} of ${years.length} year file(s)` +
+            `${csv.written ? ", articles.csv" : ""}${current !== descriptor ? ", datapackage.json" : ""}`,
+        );
+      },
+    },
+  };
+}
