@@ -15,6 +15,7 @@
  */
 import { firstSentence, truncateAtWord } from "./article-text.ts";
 import { isCalendarDate } from "./dates.ts";
+import { chooseLanguage, type LanguageChoice } from "./language.ts";
 import { readHeader, type Header } from "./raw-article/header.ts";
 import {
   collapse,
@@ -38,7 +39,7 @@ export interface RawArticleOptions {
   author?: string | string[] | undefined;
   /** Headline to use instead of the one in the text or the derived one (`--title`). */
   title?: string | undefined;
-  /** BCP 47 language tag (`--lang`); `en` when not given. */
+  /** BCP 47 language tag (`--lang`); detected in the body when not given (./language.ts). */
   language?: string | undefined;
   /** Section of the source publication (`--section`). */
   section?: string | undefined;
@@ -62,6 +63,8 @@ export interface RawArticle {
   frontmatter: RawArticleFields;
   /** Plain-text paragraphs separated by one blank line, no trailing newline. */
   body: string;
+  /** How `frontmatter.language` was chosen: given, detected in the body, or the default. */
+  languageChoice: LanguageChoice;
 }
 
 export type RawArticleProblem =
@@ -95,7 +98,8 @@ function fail(code: RawArticleProblem, problem: string, fix: string): RawArticle
 /**
  * Reads one raw text. The options fill in what the text cannot say (`source`, `author`
  * when it names none) and set what it never says (`title` override, `language`,
- * `section`, `originalUrl`). Fails, saying what is wrong and how to fix it, when the text
+ * `section`, `originalUrl`); without `language`, it is detected in the body (English,
+ * Russian, Azerbaijani), `en` when unsure. Fails, saying what is wrong and how to fix it, when the text
  * has no date line, an impossible date, no body, or no source and none was given.
  */
 export function parseRawArticle(text: string, options: RawArticleOptions = {}): RawArticleResult {
@@ -115,17 +119,19 @@ export function parseRawArticle(text: string, options: RawArticleOptions = {}): 
   if (!credits.ok) return credits;
   const { title, slug } = titleAndSlug(header.headline, paragraphs[0]!, options);
   const { source, author } = credits;
+  const body = paragraphs.join("\n\n");
+  const languageChoice = chooseLanguage(body, options.language);
   const frontmatter: RawArticleFields = {
     title,
     date: dateLine.date,
     source,
     ...(author.length ? { author: author.length === 1 ? author[0]! : author } : {}),
     slug,
-    language: options.language?.trim() || "en",
+    language: languageChoice.language,
     ...(options.section?.trim() ? { section: collapse(options.section) } : {}),
     ...(options.originalUrl?.trim() ? { originalUrl: options.originalUrl.trim() } : {}),
   };
-  return { ok: true, article: { frontmatter, body: paragraphs.join("\n\n") } };
+  return { ok: true, article: { frontmatter, body, languageChoice } };
 }
 
 // ---------------------------------------------------------------------------------------

@@ -300,6 +300,35 @@ describe("parseRawArticle: one fixture per shape", () => {
   }
 });
 
+describe("parseRawArticle: the language, without --lang", () => {
+  // What each fixture's body is in; Georgian and Persian are none of the three told apart.
+  const expected: Record<string, [string, "detected" | "default"]> = {
+    "cyrillic.txt": ["ru", "detected"],
+    "azerbaijani.txt": ["az", "detected"],
+    "georgian.txt": ["en", "default"],
+    "arabic-script.txt": ["en", "default"],
+  };
+  for (const { file } of SHAPES) {
+    const [language, how] = expected[file] ?? ["en", "detected"];
+    it(`${file}: ${language}, ${how}`, () => {
+      const article = parsed(fixture(file), { source: "Fixture Source" });
+      assert.equal(article.frontmatter.language, language);
+      assert.equal(article.languageChoice.how, how, article.languageChoice.why);
+    });
+  }
+
+  it("--lang wins over the text", () => {
+    const article = parsed(fixture("cyrillic.txt"), { language: " az " });
+    assert.equal(article.frontmatter.language, "az");
+    assert.deepEqual(article.languageChoice, { language: "az", how: "given", why: "" });
+  });
+
+  it("the header is not read: an English headline and byline over a Russian body", () => {
+    const text = `date 2021-11-02 Fruit processing plant opens in Ganja\nBy Anna Petrova – Caspian Wire:\n\n${fixture("cyrillic.txt").split("\n\n").slice(1).join("\n\n")}`;
+    assert.equal(parsed(text).frontmatter.language, "ru");
+  });
+});
+
 describe("parseRawArticle: the seed", () => {
   let raw: string;
   let committed: string;

@@ -17,7 +17,8 @@ Options:
   --source S      source (publication) for texts that credit none
   --author A      author for texts that name none (repeat for several authors)
   --title T       headline to use instead of the text's or the derived one (one file only)
-  --lang L        BCP 47 language tag of the text (default: en)
+  --lang L        BCP 47 language tag of the texts (default: told from each text:
+                  en, ru or az; en, with a warning, when it cannot be told)
   --section S     section of the source publication, e.g. Politics
   --url U         where the text was found, http(s) (one file only)
   --dry-run       write nothing; report what would happen

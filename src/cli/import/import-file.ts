@@ -8,6 +8,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { sha256Hex } from "../../lib/entry-check.ts";
 import { fixForSchemaErrors } from "../../lib/import-options.ts";
+import type { LanguageChoice } from "../../lib/language.ts";
 import {
   entryText,
   planImport,
@@ -33,6 +34,8 @@ export interface Result {
   status: "imported" | "duplicate" | "failed";
   entry?: string;
   permalink?: string;
+  /** An imported article's language and how it was chosen (given, detected, default). */
+  language?: LanguageChoice;
   error?: string;
 }
 
@@ -178,6 +181,7 @@ export function planArticle(
     status: "imported",
     entry: join(run.outShown, `${plan.key}.md`),
     permalink: plan.permalink,
+    language: article.languageChoice,
   };
   recordImport(run.index, plan.key, plan.permalink, sha256);
   const planned: PlannedArticle = {

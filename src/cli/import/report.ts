@@ -5,6 +5,7 @@
  * 100,000 files.
  */
 import process from "node:process";
+import { describeChoice } from "../../lib/language.ts";
 import type { Result } from "./import-file.ts";
 
 type Counts = Record<Result["status"], number>;
@@ -23,6 +24,20 @@ export function progressBar(done: number, total: number, counts: Counts): string
     `\r\x1b[K[${"#".repeat(filled)}${"-".repeat(width - filled)}] ${done}/${total} ${percent}%` +
     `  imported ${counts.imported}, duplicates ${counts.duplicate}, failed ${counts.failed}`
   );
+}
+
+/**
+ * The warning for an article whose language could not be told. Importing the same file
+ * again would only find it archived, so a written entry is corrected in its frontmatter.
+ */
+export function unsureLanguageWarning(result: Result, dryRun: boolean): string {
+  const { language, why } = result.language!;
+  const unsure = `${result.file}: its language could not be told (${why})`;
+  const fix = "pass --lang with its language, such as --lang ru";
+  return dryRun
+    ? `${unsure}; ${language}, the default, would be used: ${fix}`
+    : `${unsure}; ${language}, the default, was written: if that is wrong, correct the ` +
+        `"language:" line of ${result.entry}; ${fix}, when importing such files`;
 }
 
 export class Report {
@@ -58,10 +73,12 @@ export class Report {
     } else if (result.error) {
       this.warn(result.error);
     }
+    if (result.language?.how === "default") this.warn(unsureLanguageWarning(result, this.#dryRun));
     if (!this.#json && result.status !== "failed") {
+      const language = result.language ? `; language ${describeChoice(result.language)}` : "";
       this.#pending +=
         result.status === "imported"
-          ? `${this.#dryRun ? "would import" : "imported"}: ${result.file} -> ${result.entry}\n`
+          ? `${this.#dryRun ? "would import" : "imported"}: ${result.file} -> ${result.entry}${language}\n`
           : `duplicate: ${result.file} = ${result.entry} (same bytes; nothing written)\n`;
       if (this.#pending.length > FLUSH_AT) this.#flush();
     }
