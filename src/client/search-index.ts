@@ -81,7 +81,7 @@ export async function loadManifest(): Promise<ShardManifest> {
 /** One request per path however many ask, and asked again after a failure. */
 function once(original: typeof fetch) {
   const fetched = new Map<string, Promise<ArrayBuffer>>();
-  return (path: string): Promise<Response> => {
+  return async (path: string): Promise<Response> => {
     let bytes = fetched.get(path);
     if (!bytes) {
       bytes = original(path).then((response) => {
@@ -91,7 +91,7 @@ function once(original: typeof fetch) {
       fetched.set(path, bytes);
       bytes.catch(() => fetched.delete(path));
     }
-    return bytes.then((buffer) => new Response(buffer.slice(0)));
+    return new Response((await bytes).slice(0));
   };
 }
 
