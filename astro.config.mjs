@@ -49,7 +49,7 @@ export default defineConfig({
     sitemap({ wholeSite: settings.buildSlice === "all" }),
     articleFiles({ archiveDir: settings.archiveDir }),
     // /data/: the archive as gzipped JSON Lines per year, a CSV and datapackage.json.
-    dataset({ archiveDir: settings.archiveDir }),
+    dataset({ archiveDir: settings.archiveDir, slice: settings.buildSlice }),
     // Before the sweep: the .gz files of the last build whose file is still there.
     keepPrecompressed(),
     // After the pages and article files, before indexing: removes what earlier builds left

@@ -12,8 +12,10 @@ import {
   CSV_FILE,
   DATAPACKAGE_FILE,
   dataPackageText,
+  SLICE_DATASET_FILE,
   yearFileName,
   type FileFacts,
+  type SliceDataset,
   type YearFacts,
 } from "../lib/dataset/package.ts";
 import {
@@ -26,6 +28,7 @@ import {
 } from "../lib/dataset/records.ts";
 import { DATA_PATH, dataFilePath } from "../lib/permalink.ts";
 import { DEFAULT_SETTINGS } from "../lib/settings.ts";
+import { parseSlice } from "../lib/slice.ts";
 import { DATA_LICENSES, SITE_DESCRIPTION, SITE_NAME } from "../lib/site.ts";
 import { builtEntries, type BuiltEntry } from "./built-entries.ts";
 import { keepOutput } from "./output-sweep.ts";
@@ -38,6 +41,12 @@ const PARALLEL = 32;
 export interface DatasetOptions {
   /** The folder holding `articles/` (relative to the working directory, or absolute). */
   archiveDir?: string;
+  /**
+   * `--slice` (BUILD_SLICE): a year slice writes its years' files and, instead of
+   * articles.csv and datapackage.json, a record of them for the merge; the site slice
+   * writes nothing.
+   */
+  slice?: string;
 }
 
 /** What one year's file was made from, and its rows of articles.csv. */
@@ -170,6 +179,7 @@ async function csvFile(
  */
 export default function dataset(options: DatasetOptions = {}): AstroIntegration {
   const archiveDir = options.archiveDir ?? DEFAULT_SETTINGS.archiveDir;
+  const slice = parseSlice(options.slice ?? DEFAULT_SETTINGS.buildSlice);
   let site = "";
   let cacheDir = "";
   return {
@@ -180,8 +190,10 @@ export default function dataset(options: DatasetOptions = {}): AstroIntegration 
         cacheDir = fileURLToPath(config.cacheDir);
       },
       "astro:build:done": async ({ dir, pages, logger }) => {
+        if (slice.kind === "site") return;
         const started = performance.now();
-        const dataDir = join(fileURLToPath(dir), DATA_PATH);
+        const outDir = fileURLToPath(dir);
+        const dataDir = join(outDir, DATA_PATH);
         await mkdir(dataDir, { recursive: true });
         const recordPath = join(cacheDir, "dataset.json");
         const before: DatasetCache = existsSync(recordPath)
@@ -197,6 +209,20 @@ export default function dataset(options: DatasetOptions = {}): AstroIntegration 
           const result = await yearFile(year, entries, context);
           years.push(result.record);
           if (result.written) written += 1;
+        }
+        if (slice.kind !== "all") {
+          const record: SliceDataset = {
+            years: years.map(({ year, articles, bytes, sha256, csv }) => ({
+              year,
+              articles,
+              bytes,
+              sha256,
+              csv,
+            })),
+          };
+          await writeAtomic(join(outDir, SLICE_DATASET_FILE), JSON.stringify(record));
+          logger.info(`Wrote ${written} of ${years.length} year file(s) of the dataset`);
+          return;
         }
         const csv = await csvFile(years, context);
         const descriptor = dataPackageText({

@@ -53,16 +53,23 @@ export function buildsSite(slice: BuildSlice): boolean {
 
 /**
  * Where a file of the site (path relative to `dist/`, `/`-separated) comes from: the year
- * of the article pages it belongs to, `search` for the index (placed by shard, below), or
- * `site` for everything else.
+ * of the article pages or dataset file it belongs to, `search` for the index (placed by
+ * shard, below), `dataset` for the dataset's whole-archive files, or `site` for the rest.
  */
-export function ownerOfOutput(path: string): { year: string } | "search" | "site" {
+export function ownerOfOutput(path: string): { year: string } | "search" | "dataset" | "site" {
   const clean = path.replace(/^\/+/, "");
-  const year = /^articles\/(\d{4})\//.exec(clean);
+  const year = /^(?:articles\/|data\/articles-)(\d{4})[/.]/.exec(clean);
   if (year) return { year: year[1]! };
   if (clean.startsWith(PAGEFIND_PATH.slice(1))) return "search";
+  if (DATASET_WHOLE.test(clean)) return "dataset";
   return "site";
 }
+
+/**
+ * The dataset's files of every year (`/data/articles.csv`, `datapackage.json`): a whole
+ * build writes them; in slices, the merge does, from what each year slice recorded.
+ */
+const DATASET_WHOLE = /^data\/(articles\.csv|datapackage\.json)(\.gz)?$/;
 
 /**
  * Whether a year or site slice keeps a file it made. The search index is written by shard
@@ -71,6 +78,7 @@ export function ownerOfOutput(path: string): { year: string } | "search" | "site
 export function keepsOutput(slice: BuildSlice, path: string): boolean {
   const owner = ownerOfOutput(path);
   if (owner === "search") return slice.kind !== "site";
+  if (owner === "dataset") return slice.kind === "all";
   if (owner === "site") return buildsSite(slice);
   return buildsYear(slice, owner.year);
 }

@@ -86,14 +86,20 @@ describe("an archive built in three slices and merged", () => {
     assert.ok(older.has("articles/2018/08/19/an-earlier-headline/index.html"), "its alias page");
     assert.ok(older.has("pagefind/pagefind.js"), "the oldest shard, with Pagefind's script");
     assert.deepEqual(
-      paths(older).filter((p) => !/^(articles\/201[678]\/|pagefind\/|\.slice\.json$)/.test(p)),
+      paths(older).filter(
+        (p) =>
+          !/^(articles\/201[678]\/|pagefind\/|data\/articles-201[678]\.jsonl\.gz$|\.(slice|dataset)\.json$)/.test(
+            p,
+          ),
+      ),
       [],
     );
     assert.ok(older.has("pagefind/year-2018/pagefind-entry.json"));
+    assert.ok(older.has("data/articles-2018.jsonl.gz"), "its years' dataset files");
     assert.ok(!paths(older).some((p) => p.startsWith("pagefind/year-2019/")), "not 2019's shard");
     assert.ok(site.has("index.html") && site.has("sources/index.html"));
     assert.deepEqual(
-      paths(site).filter((p) => /^articles\/\d{4}\/|^pagefind\//.test(p)),
+      paths(site).filter((p) => /^articles\/\d{4}\/|^pagefind\/|^data\/articles/.test(p)),
       [],
     );
   });

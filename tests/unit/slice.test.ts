@@ -58,6 +58,11 @@ describe("which slice builds what", () => {
     ["articles/2013/index.html", [true, false, false, false]],
     ["pagefind/pagefind.js", [true, false, true, true]],
     ["pagefind/year-2019/pagefind-entry.json", [true, false, true, true]],
+    ["data/articles-2019.jsonl.gz", [true, false, false, true]],
+    ["data/articles-2005.jsonl.gz", [true, false, true, false]],
+    ["data/articles.csv", [true, false, false, false]],
+    ["data/datapackage.json.gz", [true, false, false, false]],
+    ["data/index.html", [true, true, false, false]],
     // Pages as Astro names them, for the record's page list.
     ["", [true, true, false, false]],
     ["articles/2019/12/", [true, false, false, true]],
@@ -75,6 +80,8 @@ describe("which slice builds what", () => {
     assert.deepEqual(ownerOfOutput("/articles/2019/12/"), { year: "2019" });
     assert.equal(ownerOfOutput("pagefind/search-shards.json"), "search");
     assert.equal(ownerOfOutput("articles/"), "site");
+    assert.deepEqual(ownerOfOutput("data/articles-2019.jsonl.gz"), { year: "2019" });
+    assert.equal(ownerOfOutput("data/articles.csv.gz"), "dataset");
   });
 
   test("years and the site", () => {

@@ -7,7 +7,8 @@ import { dirname, join, relative, sep } from "node:path";
 import { describeSlice, type SliceOutput } from "../../lib/slice-merge.ts";
 
 /** Files each slice writes for itself and the merge writes again for the whole site. */
-export const MERGED_FILES = /^(pagefind\/search-shards\.json|sitemap-[^/]*\.xml)(\.gz)?$/;
+export const MERGED_FILES =
+  /^(pagefind\/search-shards\.json|sitemap-[^/]*\.xml|data\/articles\.csv|data\/datapackage\.json)(\.gz)?$/;
 
 /** A slice's files (`/`-separated paths), without dot folders (`.prerender`, the record). */
 async function filesOf(dir: string): Promise<string[]> {

@@ -1,9 +1,11 @@
 /**
  * What only the whole site knows, written by the merge as a whole build writes it: the
- * search manifest (every shard, archive-wide counts) and the sitemap, with their `.gz`.
+ * search manifest (every shard, archive-wide counts), the sitemap, and the dataset's
+ * `articles.csv` and `datapackage.json`, with their `.gz`.
  */
+import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
-import { readdir, readFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { AstroIntegrationLogger } from "astro";
@@ -13,6 +15,16 @@ import { writeSitemap } from "../../integrations/sitemap.ts";
 import { absoluteUrl, PAGEFIND_PATH, SITEMAP_PATH } from "../../lib/permalink.ts";
 import { SHARD_MANIFEST_FILE, type ShardManifest } from "../../lib/search/shards.ts";
 import { mergedPages, mergeManifests, type SliceOutput } from "../../lib/slice-merge.ts";
+import {
+  CSV_FILE,
+  DATAPACKAGE_FILE,
+  dataPackageText,
+  SLICE_DATASET_FILE,
+  type SliceDataset,
+} from "../../lib/dataset/package.ts";
+import { csvHeader } from "../../lib/dataset/records.ts";
+import { DATA_PATH } from "../../lib/permalink.ts";
+import { DATA_LICENSES, SITE_DESCRIPTION, SITE_NAME } from "../../lib/site.ts";
 
 const BUNDLE = PAGEFIND_PATH.replace(/^\/|\/$/g, "");
 
@@ -50,6 +62,36 @@ async function writeSearchManifest(years: readonly SliceOutput[], into: string) 
   return manifest.shards.length;
 }
 
+/** The dataset's files of every year, from the year slices' records (oldest first). */
+async function writeDataset(years: readonly SliceOutput[], into: string, siteUrl: string) {
+  const parts: SliceDataset["years"] = [];
+  for (const { dir } of years) {
+    const file = join(dir, SLICE_DATASET_FILE);
+    if (existsSync(file))
+      parts.push(...(JSON.parse(await readFile(file, "utf8")) as SliceDataset).years);
+  }
+  const csv = Buffer.from(csvHeader() + parts.map((part) => part.csv).join(""));
+  const dataDir = DATA_PATH.replace(/^\/|\/$/g, "");
+  await mkdir(join(into, dataDir), { recursive: true });
+  await writeFile(join(into, dataDir, CSV_FILE), csv);
+  const descriptor = dataPackageText({
+    site: siteUrl,
+    title: SITE_NAME,
+    description: SITE_DESCRIPTION,
+    licenses: DATA_LICENSES,
+    csv: {
+      bytes: csv.length,
+      sha256: createHash("sha256").update(csv).digest("hex"),
+      articles: parts.reduce((sum, part) => sum + part.articles, 0),
+    },
+    years: parts.map(({ year, articles, bytes, sha256 }) => ({ year, articles, bytes, sha256 })),
+  });
+  await writeFile(join(into, dataDir, DATAPACKAGE_FILE), descriptor);
+  for (const name of [CSV_FILE, DATAPACKAGE_FILE])
+    await precompressFile(into, `${dataDir}/${name}`);
+  return parts.length;
+}
+
 /** Writes the manifest and sitemap of the slices (oldest years first, site last). */
 export async function writeMergedFiles(
   ordered: readonly SliceOutput[],
@@ -59,10 +101,14 @@ export async function writeMergedFiles(
 ): Promise<void> {
   await checkSite(ordered[ordered.length - 1]!, siteUrl);
   const shards = await writeSearchManifest(ordered.slice(0, -1), into);
+  const dataYears = await writeDataset(ordered.slice(0, -1), into, siteUrl);
   const pages = mergedPages(ordered);
   await writeSitemap(pathToFileURL(`${into}/`), siteUrl, pages, logger);
   for (const name of await readdir(into)) {
     if (/^sitemap-.*\.xml$/.test(name)) await precompressFile(into, name);
   }
-  logger.info(`search manifest of ${shards} shard(s), sitemap of ${pages.length} pages`);
+  logger.info(
+    `search manifest of ${shards} shard(s), sitemap of ${pages.length} pages, ` +
+      `dataset of ${dataYears} year(s)`,
+  );
 }

@@ -34,6 +34,17 @@ export interface YearFacts extends FileFacts {
   articles: number;
 }
 
+/**
+ * What a year slice's build (`--slice`) records of its dataset files in its output, for
+ * `npm run merge` to write `articles.csv` and `datapackage.json` of the whole archive.
+ */
+export const SLICE_DATASET_FILE = ".dataset.json";
+
+export interface SliceDataset {
+  /** Oldest first, each with its rows of `articles.csv` (no header). */
+  years: (YearFacts & { csv: string })[];
+}
+
 export interface PackageInput {
   site: string;
   title: string;
