@@ -408,7 +408,15 @@ describe("the article page", () => {
     assert.equal(await az.locator("html").getAttribute("lang"), "az");
     assert.equal(await az.locator(".cite").getAttribute("lang"), "en");
     assert.equal(await az.locator(".site-header").getAttribute("lang"), "en");
+    // On the page before it, its title as the next article's is marked Azerbaijani too.
+    const azPath = "/articles/2021/05/14/bakida-yeni-metro-stansiyasi-acildi/";
+    const olderHref = await az.locator(".neighbours a.older").getAttribute("href");
     await az.close();
+    assert.ok(olderHref, "the Azerbaijani article has an earlier neighbour");
+    const before = await open(olderHref);
+    const label = before.locator(`.neighbours a.newer[href="${azPath}"] .label`);
+    assert.equal(await label.getAttribute("lang"), "az");
+    await before.close();
   });
 });
 
