@@ -11,7 +11,11 @@
  * once, for Pagefind and for the facet table, which takes its page ids from it.
  */
 import { PAGEFIND_PATH } from "../lib/permalink.ts";
-import { decodeFacetTable, type EncodedFacetTable, type FacetTable } from "../lib/search/facets.ts";
+import {
+  decodeFacetTable,
+  type EncodedFacetTable,
+  type FacetTable,
+} from "../lib/search/facet-table.ts";
 import { metaFilesOf, pageIdsOfMeta } from "../lib/search/pagefind-meta.ts";
 import {
   SHARD_MANIFEST_FILE,

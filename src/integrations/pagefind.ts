@@ -29,7 +29,8 @@ import { gzipSync } from "node:zlib";
 import type { AstroIntegration, AstroIntegrationLogger } from "astro";
 import type * as pagefind from "pagefind";
 import { PAGEFIND_PATH } from "../lib/permalink.ts";
-import { encodeFacetTable, facetTotals, type FacetRecord } from "../lib/search/facets.ts";
+import { encodeFacetTable, type FacetRecord } from "../lib/search/facet-table.ts";
+import { facetTotals } from "../lib/search/facets.ts";
 import {
   oversizedShards,
   runWithinBudget,

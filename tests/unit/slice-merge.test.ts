@@ -1,7 +1,8 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { parseRedirectsFile, redirectsFile } from "../../src/lib/deploy/redirects.ts";
-import { facetTotals, type FacetRecord } from "../../src/lib/search/facets.ts";
+import type { FacetRecord } from "../../src/lib/search/facet-table.ts";
+import { facetTotals } from "../../src/lib/search/facets.ts";
 import type { ManifestShard, ShardManifest } from "../../src/lib/search/shards.ts";
 import {
   mergedPages,

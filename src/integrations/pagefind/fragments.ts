@@ -11,7 +11,7 @@ import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { isCalendarDate } from "../../lib/dates.ts";
-import type { FacetRecord } from "../../lib/search/facets.ts";
+import type { FacetRecord } from "../../lib/search/facet-table.ts";
 import { metaFilesOf, pageIdsOfMeta } from "../../lib/search/pagefind-meta.ts";
 import { FACETS } from "../../lib/search/state.ts";
 

@@ -19,7 +19,7 @@ import {
 } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { FacetRecord } from "../../lib/search/facets.ts";
+import type { FacetRecord } from "../../lib/search/facet-table.ts";
 import { indexFingerprint, SHARD_FOLDER, type Shard } from "../../lib/search/shards.ts";
 
 /** Written last into a cached shard: a folder without it is a half-written one. */

@@ -1,19 +1,21 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import {
+  decodeFacetTable,
+  encodeFacetTable,
+  type EncodedFacetTable,
+  type FacetRecord,
+} from "../../../src/lib/search/facet-table.ts";
+import {
   addCounts,
   allRowsNewestFirst,
-  decodeFacetTable,
   emptyCounts,
-  encodeFacetTable,
   facetTotals,
   facetValueLabel,
   narrow,
   orderFacetValues,
   previewValues,
   sortByDate,
-  type EncodedFacetTable,
-  type FacetRecord,
   type Selection,
 } from "../../../src/lib/search/facets.ts";
 import { emptyFacets, type SearchState } from "../../../src/lib/search/state.ts";
