@@ -10,8 +10,8 @@ import { bodyOfEntry } from "../lib/article-text.ts";
 import { deterministicGzip } from "../lib/dataset/gzip.ts";
 import {
   CSV_FILE,
+  archivePackageText,
   DATAPACKAGE_FILE,
-  dataPackageText,
   SLICE_DATASET_FILE,
   yearFileName,
   type FileFacts,
@@ -29,7 +29,6 @@ import {
 import { DATA_PATH, dataFilePath } from "../lib/permalink.ts";
 import { DEFAULT_SETTINGS } from "../lib/settings.ts";
 import { parseSlice } from "../lib/slice.ts";
-import { DATA_LICENSES, SITE_DESCRIPTION, SITE_NAME } from "../lib/site.ts";
 import { builtEntries, type BuiltEntry } from "./built-entries.ts";
 import { keepOutput } from "./output-sweep.ts";
 
@@ -170,6 +169,48 @@ async function csvFile(
   return { key, bytes, sha256: hash.digest("hex"), written: true };
 }
 
+/** Where the build cache remembers what each file was made from. */
+const cacheFile = (cacheDir: string) => join(cacheDir, "dataset.json");
+
+async function loadCache(cacheDir: string): Promise<DatasetCache> {
+  const path = cacheFile(cacheDir);
+  return existsSync(path)
+    ? (JSON.parse(await readFile(path, "utf8")) as DatasetCache)
+    : { years: {} };
+}
+
+async function saveCache(cacheDir: string, cache: DatasetCache): Promise<void> {
+  await mkdir(cacheDir, { recursive: true });
+  await writeAtomic(cacheFile(cacheDir), JSON.stringify(cache));
+}
+
+const yearsByName = (years: readonly YearRecord[]) =>
+  Object.fromEntries(years.map((year) => [year.year, year]));
+
+/** A year slice's record of its years for `npm run merge` (instead of csv and package). */
+async function writeSliceRecord(outDir: string, years: readonly YearRecord[]): Promise<void> {
+  const record: SliceDataset = {
+    years: years.map(({ year, articles, bytes, sha256, csv }) => ({
+      year,
+      articles,
+      bytes,
+      sha256,
+      csv,
+    })),
+  };
+  await writeAtomic(join(outDir, SLICE_DATASET_FILE), JSON.stringify(record));
+}
+
+/** datapackage.json, written only when its text changed; whether it was. */
+async function writeDescriptor(dataDir: string, descriptor: string): Promise<boolean> {
+  const path = join(dataDir, DATAPACKAGE_FILE);
+  keepOutput(dataFilePath(DATAPACKAGE_FILE));
+  const current = await readFile(path, "utf8").catch(() => null);
+  if (current === descriptor) return false;
+  await writeAtomic(path, descriptor);
+  return true;
+}
+
 /**
  * Writes the archive as a dataset into `dist/data/` at the end of the build (the page
  * explaining it is src/pages/data.astro): one gzipped JSON Lines file per year, articles.csv
@@ -195,10 +236,7 @@ export default function dataset(options: DatasetOptions = {}): AstroIntegration 
         const outDir = fileURLToPath(dir);
         const dataDir = join(outDir, DATA_PATH);
         await mkdir(dataDir, { recursive: true });
-        const recordPath = join(cacheDir, "dataset.json");
-        const before: DatasetCache = existsSync(recordPath)
-          ? (JSON.parse(await readFile(recordPath, "utf8")) as DatasetCache)
-          : { years: {} };
+        const before = await loadCache(cacheDir);
         const sample = Buffer.from(formatSample(site));
         const packed = await deterministicGzip(sample);
         const format = sha256(Buffer.concat([Buffer.from(FORMAT), sample, packed]));
@@ -211,47 +249,24 @@ export default function dataset(options: DatasetOptions = {}): AstroIntegration 
           if (result.written) written += 1;
         }
         if (slice.kind !== "all") {
-          const record: SliceDataset = {
-            years: years.map(({ year, articles, bytes, sha256, csv }) => ({
-              year,
-              articles,
-              bytes,
-              sha256,
-              csv,
-            })),
-          };
-          await writeAtomic(join(outDir, SLICE_DATASET_FILE), JSON.stringify(record));
+          await writeSliceRecord(outDir, years);
+          await saveCache(cacheDir, { ...before, years: yearsByName(years) });
           logger.info(`Wrote ${written} of ${years.length} year file(s) of the dataset`);
           return;
         }
         const csv = await csvFile(years, context);
-        const descriptor = dataPackageText({
-          site,
-          title: SITE_NAME,
-          description: SITE_DESCRIPTION,
-          licenses: DATA_LICENSES,
-          csv: { ...csv, articles: years.reduce((sum, year) => sum + year.articles, 0) },
-          years: years.map(({ year, articles, bytes, sha256 }) => ({
-            year,
-            articles,
-            bytes,
-            sha256,
-          })),
-        });
-        const descriptorPath = join(dataDir, DATAPACKAGE_FILE);
-        const current = await readFile(descriptorPath, "utf8").catch(() => null);
-        if (current !== descriptor) await writeAtomic(descriptorPath, descriptor);
-        keepOutput(dataFilePath(DATAPACKAGE_FILE));
-        const after: DatasetCache = {
-          years: Object.fromEntries(years.map((y) => [y.year, y])),
+        const descriptorWritten = await writeDescriptor(
+          dataDir,
+          archivePackageText(site, years, csv),
+        );
+        await saveCache(cacheDir, {
+          years: yearsByName(years),
           csv: { key: csv.key, bytes: csv.bytes, sha256: csv.sha256 },
-        };
-        await mkdir(cacheDir, { recursive: true });
-        await writeAtomic(recordPath, JSON.stringify(after));
+        });
         const ms = Math.round(performance.now() - started);
         logger.info(
           `Wrote the dataset in ${ms} ms: ${written} of ${years.length} year file(s)` +
-            `${csv.written ? ", articles.csv" : ""}${current !== descriptor ? ", datapackage.json" : ""}`,
+            `${csv.written ? ", articles.csv" : ""}${descriptorWritten ? ", datapackage.json" : ""}`,
         );
       },
     },

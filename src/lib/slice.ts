@@ -5,7 +5,8 @@
  * everything that spans every year; a merge joins them into one `dist/`. These are the
  * rules that decide what belongs where; the build and the merge only apply them.
  */
-import { PAGEFIND_PATH } from "./permalink.ts";
+import { CSV_FILE, DATAPACKAGE_FILE, yearOfFileName } from "./dataset/package.ts";
+import { DATA_PATH, PAGEFIND_PATH } from "./permalink.ts";
 
 /** What one build makes: the whole site, a range of years, or what spans every year. */
 export type BuildSlice =
@@ -51,6 +52,20 @@ export function buildsSite(slice: BuildSlice): boolean {
   return slice.kind !== "years";
 }
 
+/** `data/` of `dist/`. */
+const DATA_DIR = DATA_PATH.slice(1);
+
+/** The year of a dataset year file (`data/articles-2019.jsonl.gz`), or null. */
+const datasetYear = (path: string) =>
+  path.startsWith(DATA_DIR) ? yearOfFileName(path.slice(DATA_DIR.length)) : null;
+
+/**
+ * The dataset's files of every year (`data/articles.csv`, `datapackage.json`, and their
+ * `.gz`): a whole build writes them; in slices, the merge does, from what each year slice
+ * recorded.
+ */
+const DATASET_WHOLE = new Set([CSV_FILE, DATAPACKAGE_FILE].map((file) => DATA_DIR + file));
+
 /**
  * Where a file of the site (path relative to `dist/`, `/`-separated) comes from: the year
  * of the article pages or dataset file it belongs to, `search` for the index (placed by
@@ -58,18 +73,12 @@ export function buildsSite(slice: BuildSlice): boolean {
  */
 export function ownerOfOutput(path: string): { year: string } | "search" | "dataset" | "site" {
   const clean = path.replace(/^\/+/, "");
-  const year = /^(?:articles\/|data\/articles-)(\d{4})[/.]/.exec(clean);
-  if (year) return { year: year[1]! };
+  const year = /^articles\/(\d{4})\//.exec(clean)?.[1] ?? datasetYear(clean);
+  if (year) return { year };
   if (clean.startsWith(PAGEFIND_PATH.slice(1))) return "search";
-  if (DATASET_WHOLE.test(clean)) return "dataset";
+  if (DATASET_WHOLE.has(clean.replace(/\.gz$/, ""))) return "dataset";
   return "site";
 }
-
-/**
- * The dataset's files of every year (`/data/articles.csv`, `datapackage.json`): a whole
- * build writes them; in slices, the merge does, from what each year slice recorded.
- */
-const DATASET_WHOLE = /^data\/(articles\.csv|datapackage\.json)(\.gz)?$/;
 
 /**
  * Whether a year or site slice keeps a file it made. The search index is written by shard

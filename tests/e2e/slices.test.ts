@@ -7,7 +7,7 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
-import { cp, mkdir, mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readFile, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { archiveTree, NO_DIFFERENCE, treeDifference } from "../support/archive-tree.ts";
 import { BUILDS_DIR, npmRun, ROOT } from "../support/build-site.ts";
@@ -160,5 +160,16 @@ describe("the GitHub Actions workflow", () => {
     const workflow = await readFile(join(ROOT, ".github/workflows/build.yml"), "utf8");
     assert.match(workflow, /run: npm run build -- --slice \$\{\{ matrix\.slice \}\}/);
     assert.match(workflow, /run: npm run merge -- --out dist /);
+  });
+});
+
+describe("a year slice built again with its kept output and cache", () => {
+  test("keeps the dataset file of a year that did not change, bytes and time", async () => {
+    await ready();
+    const file = join(out("slice-2019"), "data", "articles-2019.jsonl.gz");
+    const [bytes, time] = [await readFile(file), (await stat(file)).mtimeMs];
+    await run("build", ["--slice", "2019"], "slice-2019");
+    assert.ok((await readFile(file)).equals(bytes));
+    assert.equal((await stat(file)).mtimeMs, time, "not written again");
   });
 });

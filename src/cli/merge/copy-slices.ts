@@ -5,10 +5,13 @@
 import { copyFile, link, mkdir, readdir, readFile } from "node:fs/promises";
 import { dirname, join, relative, sep } from "node:path";
 import { describeSlice, type SliceOutput } from "../../lib/slice-merge.ts";
+import { ownerOfOutput } from "../../lib/slice.ts";
 
 /** Files each slice writes for itself and the merge writes again for the whole site. */
-export const MERGED_FILES =
-  /^(pagefind\/search-shards\.json|sitemap-[^/]*\.xml|data\/articles\.csv|data\/datapackage\.json)(\.gz)?$/;
+const MERGED_FILES = /^(pagefind\/search-shards\.json|sitemap-[^/]*\.xml)(\.gz)?$/;
+
+/** Written by the merge (./global-files.ts), not copied from a slice. */
+const isMerged = (path: string) => MERGED_FILES.test(path) || ownerOfOutput(path) === "dataset";
 
 /** A slice's files (`/`-separated paths), without dot folders (`.prerender`, the record). */
 async function filesOf(dir: string): Promise<string[]> {
@@ -16,7 +19,7 @@ async function filesOf(dir: string): Promise<string[]> {
   return entries
     .filter((entry) => entry.isFile())
     .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join("/"))
-    .filter((path) => !path.startsWith(".") && !MERGED_FILES.test(path))
+    .filter((path) => !path.startsWith(".") && !isMerged(path))
     .sort();
 }
 

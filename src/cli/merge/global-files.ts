@@ -18,13 +18,12 @@ import { mergedPages, mergeManifests, type SliceOutput } from "../../lib/slice-m
 import {
   CSV_FILE,
   DATAPACKAGE_FILE,
-  dataPackageText,
+  archivePackageText,
   SLICE_DATASET_FILE,
   type SliceDataset,
 } from "../../lib/dataset/package.ts";
 import { csvHeader } from "../../lib/dataset/records.ts";
 import { DATA_PATH } from "../../lib/permalink.ts";
-import { DATA_LICENSES, SITE_DESCRIPTION, SITE_NAME } from "../../lib/site.ts";
 
 const BUNDLE = PAGEFIND_PATH.replace(/^\/|\/$/g, "");
 
@@ -74,17 +73,9 @@ async function writeDataset(years: readonly SliceOutput[], into: string, siteUrl
   const dataDir = DATA_PATH.replace(/^\/|\/$/g, "");
   await mkdir(join(into, dataDir), { recursive: true });
   await writeFile(join(into, dataDir, CSV_FILE), csv);
-  const descriptor = dataPackageText({
-    site: siteUrl,
-    title: SITE_NAME,
-    description: SITE_DESCRIPTION,
-    licenses: DATA_LICENSES,
-    csv: {
-      bytes: csv.length,
-      sha256: createHash("sha256").update(csv).digest("hex"),
-      articles: parts.reduce((sum, part) => sum + part.articles, 0),
-    },
-    years: parts.map(({ year, articles, bytes, sha256 }) => ({ year, articles, bytes, sha256 })),
+  const descriptor = archivePackageText(siteUrl, parts, {
+    bytes: csv.length,
+    sha256: createHash("sha256").update(csv).digest("hex"),
   });
   await writeFile(join(into, dataDir, DATAPACKAGE_FILE), descriptor);
   for (const name of [CSV_FILE, DATAPACKAGE_FILE])

@@ -4,6 +4,7 @@
  * that read Data Packages.
  */
 import { absoluteUrl, DATA_PATH } from "../permalink.ts";
+import { DATA_LICENSES, SITE_DESCRIPTION, SITE_NAME } from "../site.ts";
 import { CSV_FIELDS, RECORD_FIELDS, type DataField } from "./fields.ts";
 
 export const DATAPACKAGE_FILE = "datapackage.json";
@@ -13,6 +14,11 @@ const PACKAGE_PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json";
 /** `articles-2019.jsonl.gz`: the articles of one year. */
 export function yearFileName(year: string): string {
   return `articles-${year}.jsonl.gz`;
+}
+
+/** The year of a year file's name (`articles-2019.jsonl.gz` → `2019`), or null. */
+export function yearOfFileName(name: string): string | null {
+  return /^articles-(\d{4})\.jsonl\.gz$/.exec(name)?.[1] ?? null;
 }
 
 /** A licence as Data Packages declare it: an Open Definition or SPDX id and/or a URL. */
@@ -98,6 +104,26 @@ export function dataPackage(input: PackageInput): Record<string, unknown> {
     ...(input.licenses.length > 0 && { licenses: input.licenses.map((l) => ({ ...l })) }),
     resources: [csvResource, ...yearResources],
   };
+}
+
+/**
+ * This archive's descriptor (its name, description and licences from src/lib/site.ts), from
+ * the facts of its year files (oldest first) and of articles.csv: what a whole build and
+ * `npm run merge` both write.
+ */
+export function archivePackageText(
+  site: string,
+  years: readonly YearFacts[],
+  csv: FileFacts,
+): string {
+  return dataPackageText({
+    site,
+    title: SITE_NAME,
+    description: SITE_DESCRIPTION,
+    licenses: DATA_LICENSES,
+    csv: { ...csv, articles: years.reduce((sum, year) => sum + year.articles, 0) },
+    years: years.map(({ year, articles, bytes, sha256 }) => ({ year, articles, bytes, sha256 })),
+  });
 }
 
 /** The descriptor's file: two-space JSON ending in a newline. */

@@ -6,6 +6,7 @@ import {
   dataPackage,
   dataPackageText,
   yearFileName,
+  yearOfFileName,
   type PackageInput,
 } from "../../../src/lib/dataset/package.ts";
 
@@ -38,6 +39,17 @@ describe("datapackage.json", () => {
       [900, `sha256:${"2".repeat(64)}`],
     ]);
     assert.equal(yearFileName("2019"), "articles-2019.jsonl.gz");
+  });
+
+  it("a year file's name gives its year back; other names none", () => {
+    assert.equal(yearOfFileName(yearFileName("2019")), "2019");
+    for (const name of [
+      "articles.csv",
+      "datapackage.json",
+      "articles-2019.jsonl",
+      "x-2019.jsonl.gz",
+    ])
+      assert.equal(yearOfFileName(name), null, name);
   });
 
   it("every resource has a valid unique name and the fields its file holds", () => {
