@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import type { ArticleFrontmatter } from "../../../src/lib/article-schema.ts";
+import { articleSchema, type ArticleFrontmatter } from "../../../src/lib/article-schema.ts";
 import { CSV_FIELDS, RECORD_FIELDS } from "../../../src/lib/dataset/fields.ts";
 import {
   csvField,
@@ -35,6 +35,14 @@ const MINIMAL: ArticleFrontmatter = {
   language: "en",
   sha256: SHA,
 };
+
+describe("articles.csv columns", () => {
+  it("hold every frontmatter field of the schema, so a new field cannot be left out", () => {
+    const columns = new Set(CSV_FIELDS.map((field) => field.name));
+    const missing = Object.keys(articleSchema.shape).filter((key) => !columns.has(key));
+    assert.deepEqual(missing, []);
+  });
+});
 
 describe("CSV fields (RFC 4180)", () => {
   it("quotes only what needs it and doubles quotes", () => {
