@@ -3,7 +3,9 @@
  * shard (src/lib/search/shards.ts) has its own Pagefind instance and facet table
  * (./search-index.ts), loaded when a search first needs it. A search reads only the shards
  * its date range and years need, in the order its sort needs (shardsToSearch): one shard
- * per step, Pagefind finding and ranking the words, the shard's facet table narrowing them
+ * per step, Pagefind finding and ranking the words in each language part of the shard
+ * (each with its own stemmer, src/lib/search/index-language.ts, joined as shards are joined),
+ * the shard's facet table narrowing them
  * to the selected facets and dates and counting the facets. After each shard it reports
  * the answer so far, joined across the shards read as one index would give it
  * (src/lib/search/merge.ts); after the last, the complete answer.
@@ -95,6 +97,11 @@ export class SearchEngine {
   readonly pagefindClock = new BusyClock();
   private readonly manifest: ShardManifest;
   private readonly shards: ShardIndex[];
+  /**
+   * Every shard's language parts, numbered: what the shards' parts find is joined as if each
+   * part were a shard of its own (their pages differ, as shards' do).
+   */
+  private readonly parts: { shard: number; pages: number }[];
   /** Test-only busy time after each search's first Pagefind step (TEST_DELAY_KEY). */
   private readonly testDelayMs: number;
   private serial = 0;
@@ -104,6 +111,9 @@ export class SearchEngine {
   private constructor(manifest: ShardManifest, testDelayMs: number) {
     this.manifest = manifest;
     this.shards = manifest.shards.map((shard) => new ShardIndex(shard, this.pagefindClock));
+    this.parts = this.shards.flatMap((index, shard) =>
+      index.parts.map(({ pages }) => ({ shard, pages })),
+    );
     this.totals = manifest.totals;
     this.testDelayMs = testDelayMs;
   }
@@ -119,9 +129,8 @@ export class SearchEngine {
   warm(): void {
     const newest = this.shards[this.shards.length - 1];
     if (!newest) return;
-    void Promise.all([newest.pagefind(), newest.table()]).catch((error: unknown) =>
-      console.warn(error),
-    );
+    const parts = newest.parts.map(({ language }) => newest.pagefind(language));
+    void Promise.all([...parts, newest.table()]).catch((error: unknown) => console.warn(error));
   }
 
   /**
@@ -170,61 +179,80 @@ export class SearchEngine {
       if (!asking.isCurrent()) throw new StaleSearch();
     };
     const found: ShardFindings<PagefindResult>[] = [];
+    const answered: number[] = [];
     for (const [i, shard] of plan.shards.entries()) {
       await step();
-      found.push(await this.findInShard(plan.query, shard, step));
+      found.push(...(await this.findInShard(plan.query, shard, step)));
+      answered.push(shard);
       if (i === 0 && this.testDelayMs > 0) busyWait(this.testDelayMs);
       await step();
       const pending = plan.shards.slice(i + 1);
       if (pending.length === 0) break;
-      asking.onPartial(this.outcome(plan, found, pending));
+      asking.onPartial(this.outcome(plan, answered, found, pending));
       // Older shards only once the reader pauses: a keystroke within FAN_OUT_PAUSE_MS makes
       // this search stale before it fetches their index files for a half-typed word.
       if (i === 0) await pause(FAN_OUT_PAUSE_MS);
     }
-    return this.outcome(plan, found, []);
+    return this.outcome(plan, answered, found, []);
   }
 
-  /** What one shard finds for a plan (browsing: every page, newest first). */
+  /**
+   * What each language part of one shard finds for a plan, numbered as in `parts`
+   * (browsing: nothing, the facet table lists every page).
+   */
   private async findInShard(
     query: QueryPlan,
     shard: number,
     step: Step,
-  ): Promise<ShardFindings<PagefindResult>> {
+  ): Promise<ShardFindings<PagefindResult>[]> {
     const index = this.shards[shard]!;
     if (query.kind === "browse") {
       await index.table();
-      return { shard, terms: [] };
+      return [];
     }
-    const [, terms] = await Promise.all([
+    const first = this.parts.findIndex((part) => part.shard === shard);
+    const [, found] = await Promise.all([
       index.table(),
       (async () => {
-        const pagefind = await index.pagefind();
-        const search = (term: string, rank: boolean) => searchAllWords(pagefind, term, rank, step);
-        // Ranked by each word's scores, except a phrase alone (ranked by Pagefind's score).
-        const found = [await search(query.term, query.kind !== "phrase")];
-        if (query.kind === "mixed")
-          for (const phrase of query.phrases) found.push(await search(phrase, false));
+        const found: ShardFindings<PagefindResult>[] = [];
+        for (const [i, { language }] of index.parts.entries()) {
+          const pagefind = await index.pagefind(language);
+          const search = (term: string, rank: boolean) =>
+            searchAllWords(pagefind, term, rank, step);
+          // Ranked by each word's scores, except a phrase alone (ranked by Pagefind's score).
+          const terms = [await search(query.term, query.kind !== "phrase")];
+          if (query.kind === "mixed")
+            for (const phrase of query.phrases) terms.push(await search(phrase, false));
+          found.push({ shard: first + i, terms });
+        }
         return found;
       })(),
     ]);
-    return { shard, terms };
+    return found;
   }
 
-  /** The outcome of what the shards in `found` found, with `pending` ones still to read. */
+  /**
+   * The outcome of the `answered` shards, whose parts found `found`, with `pending` shards
+   * still to read.
+   */
   private outcome(
     plan: Plan,
+    answered: readonly number[],
     found: readonly ShardFindings<PagefindResult>[],
     pending: readonly number[],
   ): SearchOutcome {
-    const kept = plan.query.kind === "browse" ? null : keptAcrossShards(found);
-    const relevance = relevanceAcrossShards(found, (shard) => this.manifest.shards[shard]!.pages);
+    const keptByPart = plan.query.kind === "browse" ? null : keptAcrossShards(found);
+    const relevance = relevanceAcrossShards(found, (part) => this.parts[part]!.pages);
     const counts = emptyCounts();
     const perShard = new Map<number, OutcomeHit[]>();
-    for (const { shard } of found) {
+    for (const shard of answered) {
       // Loaded in findInShard: only the promise's value is read here.
       const table = this.shards[shard]!.loadedTable!;
-      const results = kept?.get(shard);
+      const results = keptByPart
+        ? found.flatMap((part) =>
+            this.parts[part.shard]!.shard === shard ? (keptByPart.get(part.shard) ?? []) : [],
+          )
+        : undefined;
       const rowOf = new Map<number, PagefindResult>();
       const candidates = results
         ? results.flatMap((result) => {

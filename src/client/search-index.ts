@@ -4,11 +4,17 @@
  * shard, one Pagefind instance and the shard's facet table, each created once, when first
  * needed. Pagefind's `pagefind.js` and WebAssembly come from the build's /pagefind/ folder.
  *
- * Every instance is a primary one and would fetch the WebAssembly from its own folder
- * (where only the first shard has it) and its `pagefind-entry.json` (never cached: Pagefind
- * adds `?ts=<now>`). A wrapper around the worker's `fetch` serves the first from one copy
- * and the second from the manifest, which inlines it. It also fetches each `.pf_meta` file
- * once, for Pagefind and for the facet table, which takes its page ids from it.
+ * A shard's index has a part per language (src/lib/search/index-language.ts), each searched
+ * by an instance of its own, with its language's stemmer: Pagefind keeps one WebAssembly
+ * module (one stemmer) per copy of `pagefind.js`, so each language imports a copy of its
+ * own (`pagefind.js?language=ru`), and picks the part by the page's `<html lang>`, which a
+ * worker has not, so it is given one while the instance is created.
+ *
+ * Every instance is a primary one and would fetch its WebAssembly from its own folder and
+ * its `pagefind-entry.json` (never cached: Pagefind adds `?ts=<now>`). A wrapper around the
+ * worker's `fetch` fetches each WebAssembly file once, and answers the second from the
+ * manifest, which inlines it. It also fetches each `.pf_meta` file once, for Pagefind and
+ * for the facet table, which takes its page ids from it.
  */
 import { PAGEFIND_PATH } from "../lib/permalink.ts";
 import {
@@ -16,6 +22,7 @@ import {
   type EncodedFacetTable,
   type FacetTable,
 } from "../lib/search/facet-table.ts";
+import { indexPartsOf, type IndexPart } from "../lib/search/index-language.ts";
 import { metaFilesOf, pageIdsOfMeta } from "../lib/search/pagefind-meta.ts";
 import {
   SHARD_MANIFEST_FILE,
@@ -82,18 +89,18 @@ export async function loadManifest(): Promise<ShardManifest> {
   return manifest;
 }
 
-/** One request per path however many ask, and asked again after a failure. */
+/** One request per key (a path) however many ask, and asked again after a failure. */
 function once(original: typeof fetch) {
   const fetched = new Map<string, Promise<ArrayBuffer>>();
-  return async (path: string): Promise<Response> => {
-    let bytes = fetched.get(path);
+  return async (path: string, key = path): Promise<Response> => {
+    let bytes = fetched.get(key);
     if (!bytes) {
       bytes = original(path).then((response) => {
         if (!response.ok) throw new Error(`${response.status} fetching ${path}`);
         return response.arrayBuffer();
       });
-      fetched.set(path, bytes);
-      bytes.catch(() => fetched.delete(path));
+      fetched.set(key, bytes);
+      bytes.catch(() => fetched.delete(key));
     }
     return new Response((await bytes).slice(0));
   };
@@ -101,7 +108,7 @@ function once(original: typeof fetch) {
 
 /**
  * Wraps the worker's `fetch` for Pagefind and the facet tables (see the file's comment):
- * every `…/wasm.<language>.pagefind` is fetched once, from /pagefind/, every `.pf_meta`
+ * every `…/wasm.<language>.pagefind` is fetched once (from the first folder asked), every `.pf_meta`
  * once, and every shard's `pagefind-entry.json` is answered from the manifest.
  */
 export function wrapFetch(manifest: ShardManifest): void {
@@ -123,38 +130,58 @@ export function wrapFetch(manifest: ShardManifest): void {
       );
     }
     const wasm = /\/(wasm\.[^/]+\.pagefind)$/.exec(pathname)?.[1];
-    if (wasm !== undefined) return fetchOnce(`${PAGEFIND_PATH}${wasm}`);
+    // Each shard has the WebAssembly of its own languages: one language's is the same in all.
+    if (wasm !== undefined) return fetchOnce(pathname, wasm);
     if (pathname.endsWith(".pf_meta")) return fetchOnce(pathname);
     return original(input, init);
   };
 }
 
-let pagefindModule: Promise<PagefindModule> | undefined;
 /**
- * The first instance, once ready. Pagefind's WebAssembly glue is shared by every instance
- * and starts once, but two instances starting it at the same time each start it, and the
- * first one's index is lost (its searches find nothing): the others wait for the first.
+ * Per language, its copy of `pagefind.js` and its first instance, once ready. A copy's
+ * WebAssembly glue is shared by its instances and starts once, but two instances starting
+ * it at the same time each start it, and the first one's index is lost (its searches find
+ * nothing): the others wait for the first.
  */
-let firstInstance: Promise<unknown> | undefined;
+const modules = new Map<
+  string,
+  { module: Promise<PagefindModule>; first?: Promise<unknown> | undefined }
+>();
 
-async function createPagefind(path: string): Promise<PagefindApi> {
-  pagefindModule ??= import(
-    /* @vite-ignore */ `${PAGEFIND_PATH}pagefind.js`
-  ) as Promise<PagefindModule>;
-  const module = await pagefindModule;
+/** `module.createInstance` for the part of `language`, which Pagefind reads from the page. */
+function createInstanceFor(module: PagefindModule, path: string, language: string) {
+  const scope = globalThis as { document?: unknown };
+  scope.document = { querySelector: () => ({ getAttribute: () => language }) };
+  try {
+    return module.createInstance(instanceOptions(path));
+  } finally {
+    delete scope.document;
+  }
+}
+
+async function createPagefind(path: string, language: string): Promise<PagefindApi> {
+  let copy = modules.get(language);
+  if (!copy) {
+    const url = `${PAGEFIND_PATH}pagefind.js?language=${encodeURIComponent(language)}`;
+    copy = { module: import(/* @vite-ignore */ url) as Promise<PagefindModule> };
+    modules.set(language, copy);
+  }
+  const module = await copy.module;
   const start = async () => {
-    const instance = module.createInstance(instanceOptions(path));
+    const instance = createInstanceFor(module, path, language);
     await instance.init();
     // `init` does not wait for the index: an empty search does (and finds nothing).
     await instance.search("");
     return instance;
   };
-  if (!firstInstance) {
+  const waiting = copy.first;
+  if (!waiting) {
     const first = start();
-    firstInstance = first.catch(() => (firstInstance = undefined));
+    const started = copy;
+    started.first = first.catch(() => (started.first = undefined));
     return first;
   }
-  await firstInstance;
+  await waiting;
   return start();
 }
 
@@ -167,12 +194,17 @@ function timed(pagefind: PagefindApi, clock: BusyClock): PagefindApi {
   };
 }
 
-/** One shard: its Pagefind instance, facet table and every page, each loaded on first use. */
+/**
+ * One shard: per language part, its Pagefind instance; its facet table and every page, each
+ * loaded on first use.
+ */
 export class ShardIndex {
   readonly shard: ManifestShard;
+  /** Its index's language parts, in its entry's order. */
+  readonly parts: readonly IndexPart[];
   /** Times every Pagefind call (creating the instance and loading fragments included). */
   readonly #clock: BusyClock;
-  #pagefind: Promise<PagefindApi> | undefined;
+  readonly #pagefind = new Map<string, Promise<PagefindApi>>();
   #table: Promise<FacetTable> | undefined;
   #everything: Promise<Map<string, PagefindResult>> | undefined;
   /** The facet table, once `table()` has resolved. */
@@ -180,16 +212,22 @@ export class ShardIndex {
 
   constructor(shard: ManifestShard, clock: BusyClock) {
     this.shard = shard;
+    this.parts = indexPartsOf(shard.entry);
     this.#clock = clock;
   }
 
-  pagefind(): Promise<PagefindApi> {
-    this.#pagefind ??= this.#clock
-      .time(() => createPagefind(this.shard.path))
-      .then((pagefind) => timed(pagefind, this.#clock));
-    // A failure (the network) is not kept: the next search tries again.
-    this.#pagefind.catch(() => (this.#pagefind = undefined));
-    return this.#pagefind;
+  /** The instance searching the part of `language` (the first part's by default). */
+  pagefind(language = this.parts[0]!.language): Promise<PagefindApi> {
+    let pagefind = this.#pagefind.get(language);
+    if (!pagefind) {
+      pagefind = this.#clock
+        .time(() => createPagefind(this.shard.path, language))
+        .then((instance) => timed(instance, this.#clock));
+      this.#pagefind.set(language, pagefind);
+      // A failure (the network) is not kept: the next search tries again.
+      pagefind.catch(() => this.#pagefind.delete(language));
+    }
+    return pagefind;
   }
 
   table(): Promise<FacetTable> {
@@ -207,9 +245,9 @@ export class ShardIndex {
 
   /** Every page of the shard as a Pagefind result, by id (for browsing without words). */
   everything(): Promise<Map<string, PagefindResult>> {
-    this.#everything ??= this.pagefind()
-      .then((pagefind) => pagefind.search(null))
-      .then(({ results }) => new Map(results.map((result) => [result.id, result])));
+    this.#everything ??= Promise.all(
+      this.parts.map(async ({ language }) => (await this.pagefind(language)).search(null)),
+    ).then((answers) => new Map(answers.flatMap(({ results }) => results.map((r) => [r.id, r]))));
     return this.#everything;
   }
 

@@ -4,10 +4,11 @@
  * indexed, and with what filters, sort keys and metadata, is decided by the data-pagefind-*
  * attributes in src/layouts and src/components.
  *
- * One index for every language: articles in English and Azerbaijani (and any other) are
- * searched together and told apart by the `language` filter, rather than split into one
- * index per `<html lang>` that a search page would see only one of. English stemming then
- * applies to all words; words without English suffixes are unaffected by it.
+ * Each language in its own grammar (issue 16): Pagefind splits each shard's index by the
+ * pages' `<html lang>` and stems each language's part with its own stemmer, Azerbaijani
+ * pages as Turkish (src/lib/search/index-language.ts, ./pagefind/add-pages.ts); the search
+ * page searches every part and joins them as it joins shards, so all languages are still
+ * searched together and told apart by the `language` filter.
  *
  * The index is built in shards of consecutive years (src/lib/search/shards.ts), each in a
  * Pagefind process of its own (./pagefind/shard-indexer.ts), as many at once as the cores
@@ -31,6 +32,7 @@ import type * as pagefind from "pagefind";
 import { PAGEFIND_PATH } from "../lib/permalink.ts";
 import { encodeFacetTable, type FacetRecord } from "../lib/search/facet-table.ts";
 import { facetTotals } from "../lib/search/facets.ts";
+import { INDEXED_AS } from "../lib/search/index-language.ts";
 import {
   oversizedShards,
   runWithinBudget,
@@ -87,7 +89,7 @@ export interface BuildOutput {
 
 /** Pagefind's options, the same for every shard. */
 function indexOptions(maxFragments: number) {
-  return { forceLanguage: "en", maxFragments } as const satisfies pagefind.PagefindServiceConfig;
+  return { maxFragments } as const satisfies pagefind.PagefindServiceConfig;
 }
 
 /** The years a shard holds, for messages: `2019` or `2001–2010`. */
@@ -246,7 +248,8 @@ export async function indexSite(options: IndexOptions, build: BuildOutput): Prom
   const shards = await shardsToIndex(options, byYear);
   const cache = await ShardCache.open(
     cacheDir,
-    indexSettingsKey(indexOptions(options.maxFragments)),
+    // Which language is indexed as which decides the index too.
+    indexSettingsKey({ ...indexOptions(options.maxFragments), indexedAs: INDEXED_AS }),
   );
   const keys: string[] = [];
   for (const shard of shards) {

@@ -26,8 +26,11 @@ import { indexFingerprint, SHARD_FOLDER, type Shard } from "../../lib/search/sha
 const COMPLETE = "complete.json";
 /** A cached shard's facet records, for the table of all shards. */
 const RECORDS = "facet-records.json";
-/** What a shard other than the first needs: its index, not Pagefind's script and UI. */
-const INDEX_FILES = /^(pagefind-entry\.json|.*\.pf_meta|fragment|index|filter)$/;
+/**
+ * What a shard other than the first needs: its index and its languages' WebAssembly (the
+ * first shard's languages may be others), not Pagefind's script and UI.
+ */
+const INDEX_FILES = /^(pagefind-entry\.json|.*\.pf_meta|fragment|index|filter|wasm\..+\.pagefind)$/;
 /** Pages hashed at once. */
 const BATCH = 64;
 
@@ -163,7 +166,9 @@ export class ShardCache {
       readFile(join(cached, entry)),
       readFile(join(target, entry)).catch(() => null),
     ]).then(([a, b]) => b !== null && a.equals(b));
-    if (same) return;
+    // (A dist/ kept from before shards carried their WebAssembly has the same entry.)
+    const wasm = (await readdir(cached)).filter((name) => /^wasm\..+\.pagefind$/.test(name));
+    if (same && wasm.every((name) => existsSync(join(target, name)))) return;
     if (!primary) await rm(target, { recursive: true, force: true });
     else if (existsSync(target)) {
       for (const name of await readdir(target)) {

@@ -9,6 +9,7 @@
  * It gets one {@link ShardJob} as a message and answers with one {@link ShardOutcome}.
  */
 import * as pagefind from "pagefind";
+import { addYear } from "./add-pages.ts";
 
 export interface ShardJob {
   /** The built site. */
@@ -42,11 +43,8 @@ async function indexShard(job: ShardJob): Promise<ShardOutcome> {
     for (const year of job.years) {
       step = `to read the pages of articles/${year}/`;
       await send({ step });
-      const added = await index.addDirectory({
-        path: job.outDir,
-        glob: `articles/${year}/**/*.html`,
-      });
-      if (added.errors.length) throw new Error(added.errors.join("\n"));
+      const errors = await addYear(index, job.outDir, year);
+      if (errors.length) throw new Error(errors.join("\n"));
     }
     step = `to write the index to ${job.folder}`;
     await send({ step });

@@ -1,0 +1,75 @@
+/**
+ * Adds one year's article pages to a shard's Pagefind index, each under the language it is
+ * indexed as (src/lib/search/index-language.ts). Pagefind reads a page's language from its
+ * `<html lang>` only, so a year holding a page indexed as another language (Azerbaijani as
+ * Turkish) hands Pagefind every page's text itself, that page's with the `lang` replaced;
+ * any other year Pagefind reads from the folder as it is (the faster way: nothing passes
+ * through this process).
+ */
+import { open, readdir, readFile } from "node:fs/promises";
+import { join } from "node:path";
+import type * as pagefind from "pagefind";
+import { asIndexed } from "../../lib/search/index-language.ts";
+
+/** Enough of a page to hold its `<!DOCTYPE html><html lang="…">`. */
+const HEAD_BYTES = 1024;
+/** Files read at once. */
+const READ_AT_ONCE = 16;
+
+async function headOf(path: string): Promise<string> {
+  const file = await open(path, "r");
+  try {
+    const { buffer, bytesRead } = await file.read(Buffer.alloc(HEAD_BYTES), 0, HEAD_BYTES, 0);
+    return buffer.subarray(0, bytesRead).toString("utf8");
+  } finally {
+    await file.close();
+  }
+}
+
+/** `fn` of every item, at most READ_AT_ONCE at a time, in order. */
+async function inBatches<T, R>(items: readonly T[], fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = [];
+  for (let i = 0; i < items.length; i += READ_AT_ONCE) {
+    out.push(...(await Promise.all(items.slice(i, i + READ_AT_ONCE).map(fn))));
+  }
+  return out;
+}
+
+/** The URL Pagefind gives a page it reads from the folder: `/articles/…/slug/`. */
+export function urlOfPage(relative: string): string {
+  return `/${relative
+    .split("\\")
+    .join("/")
+    .replace(/(^|\/)index\.html$/, "$1")}`;
+}
+
+/** Adds `articles/<year>/**\/*.html` of `outDir` to `index`; Pagefind's errors, if any. */
+export async function addYear(
+  index: pagefind.PagefindIndex,
+  outDir: string,
+  year: string,
+): Promise<string[]> {
+  const yearDir = join(outDir, "articles", year);
+  const files = (await readdir(yearDir, { recursive: true }))
+    .map(String)
+    .filter((name) => name.endsWith(".html"))
+    .sort();
+  const heads = await inBatches(files, (name) => headOf(join(yearDir, name)));
+  if (heads.every((head) => asIndexed(head) === null)) {
+    return (await index.addDirectory({ path: outDir, glob: `articles/${year}/**/*.html` })).errors;
+  }
+  const errors: string[] = [];
+  for (let i = 0; i < files.length; i += READ_AT_ONCE) {
+    await Promise.all(
+      files.slice(i, i + READ_AT_ONCE).map(async (name) => {
+        const html = await readFile(join(yearDir, name), "utf8");
+        const added = await index.addHTMLFile({
+          url: urlOfPage(join("articles", year, name)),
+          content: asIndexed(html) ?? html,
+        });
+        errors.push(...added.errors);
+      }),
+    );
+  }
+  return errors;
+}
