@@ -3,12 +3,11 @@
  * shard (src/lib/search/shards.ts) has its own Pagefind instance and facet table
  * (./search-index.ts), loaded when a search first needs it. A search reads only the shards
  * its date range and years need, in the order its sort needs (shardsToSearch): one shard
- * per step, Pagefind finding and ranking the words in each language part of the shard
- * (each with its own stemmer, src/lib/search/index-language.ts, joined as shards are joined),
- * the shard's facet table narrowing them
- * to the selected facets and dates and counting the facets. After each shard it reports
- * the answer so far, joined across the shards read as one index would give it
- * (src/lib/search/merge.ts); after the last, the complete answer.
+ * per step, Pagefind finding and ranking the words in each language part of the shard (each
+ * with its own stemmer, src/lib/search/index-language.ts; parts are joined as shards are),
+ * the shard's facet table narrowing them to the selected facets and dates and counting the
+ * facets. After each shard it reports the answer so far, joined across the shards read as
+ * one index would give it (src/lib/search/merge.ts); after the last, the complete answer.
  *
  * A common word can keep Pagefind's WebAssembly busy for long on a large archive: in the
  * worker that never blocks the page, and a search that a newer one made stale stops at its
