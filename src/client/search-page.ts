@@ -33,11 +33,12 @@ import {
   startsNewWord,
   summaryText,
 } from "../lib/search/text.ts";
-import type { RangeProblem } from "../lib/search/dates.ts";
+import { parseDateRange, type RangeProblem } from "../lib/search/dates.ts";
 import type { Counts } from "../lib/search/facets.ts";
 import { SearchClient } from "./search-client.ts";
 import type { SearchAnswer } from "./search-protocol.ts";
 import { FacetList } from "./search-facets.ts";
+import { ResultHistogram } from "./search-histogram.ts";
 import { ResultList } from "./search-results.ts";
 import { SearchSummary } from "./search-summary.ts";
 
@@ -61,6 +62,7 @@ class SearchPage extends HTMLElement {
   #facets!: FacetList;
   #results!: ResultList;
   #summary!: SearchSummary;
+  #histogram!: ResultHistogram;
   #state: SearchState = parseSearchState(location.search);
   #client: SearchClient | null = null;
   /** Counts over the whole archive, once the index has loaded. */
@@ -98,6 +100,14 @@ class SearchPage extends HTMLElement {
     this.#facets = new FacetList(this.#controls.form, (facet) => this.#state.facets[facet]);
     this.#results = new ResultList(root, (url) => highlightedPath(url, this.#state.q));
     this.#summary = new SearchSummary(root);
+    this.#histogram = new ResultHistogram(
+      root,
+      (period) => searchPathFor(searchStateEntries({ ...this.#state, from: period, to: period })),
+      (period) => {
+        this.#commit({ ...this.#state, from: period, to: period }, "change");
+        this.#showState();
+      },
+    );
     this.#listen();
     window.addEventListener("popstate", this.#onPopState);
     this.#start();
@@ -271,6 +281,7 @@ class SearchPage extends HTMLElement {
       this.#shownOutcome = null;
       this.#pending = [];
       this.#results.clear();
+      this.#histogram.clear();
       this.#summary.show(PROMPT_TEXT);
       this.#summary.silence();
       this.#showRangeProblems([]);
@@ -311,6 +322,7 @@ class SearchPage extends HTMLElement {
     this.#shownOutcome = answer.outcome;
     this.#summary.show(this.#summaryText(), { announce });
     this.#facets.render(answer.counts);
+    this.#histogram.show(answer.months, parseDateRange(this.#state.from, this.#state.to).range);
   }
 }
 
