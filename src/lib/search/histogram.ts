@@ -10,14 +10,17 @@ import type { DateRange } from "./dates.ts";
 /** Matching articles per month, `YYYY-MM` → count (months without any are left out). */
 export type MonthCounts = Record<string, number>;
 
-/** Counts the matches per month of their `YYYY-MM-DD` dates. */
+/**
+ * Counts the matches per month of their `YYYY-MM-DD` dates. Run in the worker on every
+ * answer: a Map, which counts 100,000 dates faster than an object does.
+ */
 export function monthCounts(hits: Iterable<{ date: string }>): MonthCounts {
-  const counts: MonthCounts = {};
+  const counts = new Map<string, number>();
   for (const { date } of hits) {
     const month = date.slice(0, 7);
-    counts[month] = (counts[month] ?? 0) + 1;
+    counts.set(month, (counts.get(month) ?? 0) + 1);
   }
-  return counts;
+  return Object.fromEntries(counts);
 }
 
 /** Longest span, in calendar years, still drawn per month. */
