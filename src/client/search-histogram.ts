@@ -24,7 +24,7 @@ const HEIGHT = 124;
 /** Room a label under a bar needs, in SVG units (`2019`, `Sep`). */
 const LABEL_WIDTH = 40;
 
-/** `period` is a year or a month, the range's both ends; `href` the search it leads to. */
+/** `period`: the year (`2019`) or month (`2019-03`) picked, both ends of the new range. */
 export type OnSelect = (period: string) => void;
 
 function svgElement<K extends keyof SVGElementTagNameMap>(
