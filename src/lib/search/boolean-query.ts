@@ -79,7 +79,7 @@ function wordTokens(word: string, negated: boolean): Token[] {
 }
 
 /** The query as tokens; a `-` starting a word, phrase or group negates it. */
-export function tokenize(raw: string): Token[] {
+function tokenize(raw: string): Token[] {
   const tokens: Token[] = [];
   let i = 0;
   while (i < raw.length) {
@@ -138,8 +138,11 @@ function product(clauses: Alternative[][]): Alternative[] {
   return result.filter((alt) => alt.length > 0);
 }
 
+/** One read piece of a query: a clause's alternatives, an `OR`, or alternatives to exclude. */
+type Item = Alternative[] | "or" | { negated: Alternative[] };
+
 /** Combines a run of tokens (the whole query, or one group's inside) into a Meaning. */
-function combine(items: (Alternative[] | "or" | { negated: Alternative[] })[]): Meaning {
+function combine(items: readonly Item[]): Meaning {
   const meaning: Meaning = { clauses: [], exclude: [] };
   let joinNext = false;
   for (const item of items) {
@@ -156,8 +159,6 @@ function combine(items: (Alternative[] | "or" | { negated: Alternative[] })[]): 
   }
   return meaning;
 }
-
-type Item = Parameters<typeof combine>[0][number];
 
 /** Reads the tokens into clauses, exclusions and fields. */
 export function parseBooleanQuery(raw: string): BooleanQuery {
