@@ -22,6 +22,7 @@ import {
   type Selection,
 } from "../lib/search/facets.ts";
 import {
+  keepRule,
   keptAcrossShards,
   orderHits,
   relevanceAcrossShards,
@@ -29,7 +30,8 @@ import {
   type ShardFindings,
 } from "../lib/search/merge.ts";
 import { pendingYears, shardsToSearch, type ShardManifest } from "../lib/search/shards.ts";
-import { parseQuery, planQuery, type QueryPlan } from "../lib/search/query.ts";
+import type { QueryPlan } from "../lib/search/query.ts";
+import { evaluationOf, planSearch, withFields, type Evaluation } from "../lib/search/plan.ts";
 import { effectiveSort, type SearchState, type SortOrder } from "../lib/search/state.ts";
 import type { ResultFragment } from "./search-protocol.ts";
 import { BusyClock } from "./busy-clock.ts";
@@ -81,6 +83,8 @@ interface Job {
 /** A search's fixed inputs, parsed once. */
 interface Plan {
   query: QueryPlan;
+  /** The Pagefind searches of each shard and how they combine. */
+  evaluation: Evaluation;
   order: SortOrder;
   selection: Selection;
   rangeProblems: RangeProblem[];
@@ -131,9 +135,19 @@ export class SearchEngine {
    * the same outcome, or takes over the run still under way.
    */
   search(state: SearchState, isCurrent: IsCurrent, onPartial: OnPartial): Promise<SearchOutcome> {
-    const query = planQuery(parseQuery(state.q));
+    const typed = planSearch(state.q);
+    const { query } = typed;
+    // Typed fields (`source:Trend`) narrow as the ticked facet would.
+    const facets = withFields(state.facets, typed.fields, this.totals);
     const order = effectiveSort(state, query.kind !== "browse");
-    const key = JSON.stringify([query, state.facets, state.from.trim(), state.to.trim(), order]);
+    const key = JSON.stringify([
+      query,
+      typed.exclude,
+      facets,
+      state.from.trim(),
+      state.to.trim(),
+      order,
+    ]);
     if (this.last?.key === key) return Promise.resolve(this.last.outcome);
     if (this.running?.key === key) {
       Object.assign(this.running.asking, { isCurrent, onPartial });
@@ -141,15 +155,16 @@ export class SearchEngine {
     }
     const { range, problems } = parseDateRange(state.from, state.to);
     const selection: Selection = {
-      facets: state.facets,
+      facets,
       range: problems.includes("reversed") ? { start: "9999-12-31", end: "0000-01-01" } : range,
     };
     const shards = shardsToSearch(this.manifest.shards, {
       range: selection.range,
-      years: state.facets.year,
+      years: facets.year,
       order,
     });
-    const plan: Plan = { query, order, selection, rangeProblems: problems, shards };
+    const evaluation = evaluationOf(typed);
+    const plan: Plan = { query, evaluation, order, selection, rangeProblems: problems, shards };
     const asking: Asking = { isCurrent, onPartial };
     const job: Job = { key, asking, outcome: this.run(plan, asking) };
     this.running = job;
@@ -172,7 +187,7 @@ export class SearchEngine {
     const found: ShardFindings<PagefindResult>[] = [];
     for (const [i, shard] of plan.shards.entries()) {
       await step();
-      found.push(await this.findInShard(plan.query, shard, step));
+      found.push(await this.findInShard(plan.evaluation, shard, step));
       if (i === 0 && this.testDelayMs > 0) busyWait(this.testDelayMs);
       await step();
       const pending = plan.shards.slice(i + 1);
@@ -185,14 +200,14 @@ export class SearchEngine {
     return this.outcome(plan, found, []);
   }
 
-  /** What one shard finds for a plan (browsing: every page, newest first). */
+  /** What one shard finds for each search of a plan (browsing: none; every page, newest first). */
   private async findInShard(
-    query: QueryPlan,
+    evaluation: Evaluation,
     shard: number,
     step: Step,
   ): Promise<ShardFindings<PagefindResult>> {
     const index = this.shards[shard]!;
-    if (query.kind === "browse") {
+    if (evaluation.searches.length === 0) {
       await index.table();
       return { shard, terms: [] };
     }
@@ -200,11 +215,9 @@ export class SearchEngine {
       index.table(),
       (async () => {
         const pagefind = await index.pagefind();
-        const search = (term: string, rank: boolean) => searchAllWords(pagefind, term, rank, step);
-        // Ranked by each word's scores, except a phrase alone (ranked by Pagefind's score).
-        const found = [await search(query.term, query.kind !== "phrase")];
-        if (query.kind === "mixed")
-          for (const phrase of query.phrases) found.push(await search(phrase, false));
+        const found = [];
+        for (const { term, rank } of evaluation.searches)
+          found.push(await searchAllWords(pagefind, term, rank, step));
         return found;
       })(),
     ]);
@@ -217,8 +230,14 @@ export class SearchEngine {
     found: readonly ShardFindings<PagefindResult>[],
     pending: readonly number[],
   ): SearchOutcome {
-    const kept = plan.query.kind === "browse" ? null : keptAcrossShards(found);
-    const relevance = relevanceAcrossShards(found, (shard) => this.manifest.shards[shard]!.pages);
+    const { evaluation } = plan;
+    const browse = plan.query.kind === "browse";
+    const kept = browse ? null : keptAcrossShards(found, evaluation);
+    // Browsing with exclusions only (`-Karabakh`): every page but those.
+    const keep =
+      browse && evaluation.exclude.length ? keepRule(found, { ...evaluation, clauses: [] }) : null;
+    const shardPages = (shard: number) => this.manifest.shards[shard]!.pages;
+    const relevance = relevanceAcrossShards(found, shardPages, evaluation.rankBy);
     const counts = emptyCounts();
     const perShard = new Map<number, OutcomeHit[]>();
     for (const { shard } of found) {
@@ -233,7 +252,7 @@ export class SearchEngine {
             rowOf.set(row, result);
             return [row];
           })
-        : allRowsNewestFirst(table);
+        : allRowsNewestFirst(table).filter((row) => !keep || keep(table.ids[row]!));
       const narrowed = narrow(table, candidates, plan.selection);
       addCounts(counts, narrowed.counts);
       perShard.set(
