@@ -2,8 +2,9 @@
  * `npm run bench:related -- --archive DIR`: the cost of related coverage alone over an
  * imported archive, as a build pays it (src/archive.ts relatedOf): read every entry file,
  * count its words (src/lib/related/terms.ts), then find every article's related articles
- * (src/lib/related/related.ts). Prints and saves the time of each step, the peak memory of
- * this process and how many articles got a list; `--out` names the result file
+ * (src/lib/related/related.ts). Prints and saves the wall and CPU time of each step, the
+ * work done (postings read, pairs scored: independent of the machine's load), the peak
+ * memory of this process and how many articles got a list; `--out` names the result file
  * (default bench/results/related-<articles>.json). Nothing is rendered or written into DIR.
  *
  *   node bench/related.ts --archive DIR [--out FILE]
@@ -14,7 +15,7 @@ import process from "node:process";
 import { parseArgs } from "node:util";
 import matter from "gray-matter";
 import { bodyOfEntry } from "../src/lib/article-text.ts";
-import { RELATED_DEFAULTS, relatedArticles } from "../src/lib/related/related.ts";
+import { RELATED_DEFAULTS, relatedArticles, type RelatedWork } from "../src/lib/related/related.ts";
 import { countTerms, newVocabulary, type ArticleTerms } from "../src/lib/related/terms.ts";
 import { ROOT } from "../tests/support/build-site.ts";
 import { entryFiles } from "./lib/archive-docs.ts";
@@ -38,6 +39,11 @@ const fields = files.map((file) => {
   return { title: String(data["title"] ?? ""), date: date.slice(0, 10) };
 });
 
+const cpuMs = (since: NodeJS.CpuUsage) => {
+  const { user, system } = process.cpuUsage(since);
+  return Math.round((user + system) / 1000);
+};
+let cpu = process.cpuUsage();
 let started = performance.now();
 let readMs = 0;
 const vocabulary = newVocabulary();
@@ -49,10 +55,15 @@ files.forEach((file, i) => {
   counted.push({ terms: countTerms(fields[i]!.title, body, vocabulary), date: fields[i]!.date });
 });
 const countMs = performance.now() - started - readMs;
+const readAndCountCpuMs = cpuMs(cpu);
 
+cpu = process.cpuUsage();
 started = performance.now();
-const lists = relatedArticles(counted, vocabulary.documentFrequency, RELATED_DEFAULTS);
+const work: RelatedWork = { postingsRead: 0, scored: 0 };
+const all = () => true;
+const lists = relatedArticles(counted, vocabulary.documentFrequency, RELATED_DEFAULTS, all, work);
 const relateMs = performance.now() - started;
+const relateCpuMs = cpuMs(cpu);
 
 const withList = lists.filter((list) => list.length > 0).length;
 const totalMs = readMs + countMs + relateMs;
@@ -63,6 +74,10 @@ const result = {
   countMs: Math.round(countMs),
   relateMs: Math.round(relateMs),
   totalMs: Math.round(totalMs),
+  readAndCountCpuMs,
+  relateCpuMs,
+  postingsReadPerArticle: Number((work.postingsRead / files.length).toFixed(1)),
+  pairsScoredPerArticle: Number((work.scored / files.length).toFixed(1)),
   msPerArticle: Number((totalMs / files.length).toFixed(3)),
   words: vocabulary.documentFrequency.length,
   articlesWithRelated: withList,
@@ -76,7 +91,10 @@ writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
 console.log(
   `${files.length} articles: read ${(readMs / 1000).toFixed(1)} s, count words ` +
     `${(countMs / 1000).toFixed(1)} s, relate ${(relateMs / 1000).toFixed(1)} s: ` +
-    `${(totalMs / 1000).toFixed(1)} s, ${result.msPerArticle} ms an article; peak RSS ` +
+    `${(totalMs / 1000).toFixed(1)} s, ${result.msPerArticle} ms an article (CPU: read and ` +
+    `count ${(readAndCountCpuMs / 1000).toFixed(1)} s, relate ${(relateCpuMs / 1000).toFixed(1)} s); ` +
+    `${result.postingsReadPerArticle} postings read and ${result.pairsScoredPerArticle} ` +
+    `pairs scored an article; peak RSS ` +
     `${result.peakRssMb} MB (${result.rssAtStartMb} MB at start); ${withList} articles with ` +
     `related coverage, ${result.relatedLinks} links; ${result.words} distinct words`,
 );

@@ -64,7 +64,10 @@ describe("related coverage", () => {
   const cases: [string, FixtureArticle[], (related: Map<string, string[]>) => void][] = [
     [
       "at most five, the nearest in date first when equally similar",
-      Array.from({ length: 8 }, (_, n) => storyArticle(n, `2021-01-0${n + 1}`)),
+      [
+        ...Array.from({ length: 8 }, (_, n) => storyArticle(n, `2021-01-0${n + 1}`)),
+        ...HAND_WRITTEN_ARTICLES,
+      ],
       (related) =>
         assert.deepEqual(related.get(storyArticle(3, "").title), [
           storyArticle(2, "").title,

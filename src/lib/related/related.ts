@@ -5,7 +5,8 @@
  * Cost stays near linear in the number of articles: each article keeps only its
  * `maxTerms` strongest words, candidates are found through an inverted index of those
  * words alone, and a word kept by more than `maxPostings` articles is too common to find
- * candidates by (it still counts in the score of candidates found by rarer words). Words
+ * candidates by (it still counts in the score of candidates found by rarer words): an
+ * article costs at most `maxTerms` x `maxPostings` postings read, whatever the archive. Words
  * in a single article cannot link two, and words in more than `commonShare` of the
  * archive say nothing of a story; both are left out of the vectors.
  *
@@ -27,6 +28,8 @@ export interface RelatedOptions {
   threshold: number;
   /** The least number of kept words two related articles share. */
   minShared: number;
+  /** The least number of them rare enough to find it by (`maxPostings`). */
+  candidateShared: number;
 }
 
 export const RELATED_DEFAULTS: RelatedOptions = {
@@ -34,9 +37,16 @@ export const RELATED_DEFAULTS: RelatedOptions = {
   maxTerms: 32,
   maxPostings: 200,
   commonShare: 0.5,
-  threshold: 0.3,
+  threshold: 0.2,
   minShared: 3,
+  candidateShared: 2,
 };
+
+/** Work done, counted for the benchmark: postings read and candidate pairs scored. */
+export interface RelatedWork {
+  postingsRead: number;
+  scored: number;
+}
 
 /** An article's kept words: ids and unit-vector weights, strongest first. */
 interface Vector {
@@ -56,12 +66,13 @@ function vectorOf(
   let norm = 0;
   terms.ids.forEach((id, i) => {
     const df = documentFrequency[id]!;
-    if (df < 2 || df > common) return;
+    if (df > common) return;
     const weight = (1 + Math.log(terms.counts[i]!)) * Math.log((articles + 1) / df);
     norm += weight * weight;
-    kept.push({ id, weight });
+    if (df >= 2) kept.push({ id, weight });
   });
-  // Normalised by every eligible word, so an article is not made similar by cutting it short.
+  // Normalised by all its words, its own included: two articles are as similar as the
+  // share of their words they have in common, not the share of those they could.
   norm = Math.sqrt(norm) || 1;
   kept.sort((a, b) => b.weight - a.weight || a.id - b.id);
   const top = kept.slice(0, options.maxTerms);
@@ -106,41 +117,52 @@ function dayNumber(date: string): number {
  * The related articles of each article, as indices into `articles`, most similar first;
  * equal similarity goes to the article nearer in date, then the earlier index. Only the
  * articles `wanted` accepts get a list (the others an empty one), so a build that renders
- * some years pays for their lists only; every article is still a candidate.
+ * some years pays for their lists only; every article is still a candidate. `work` is
+ * added to.
  */
 export function relatedArticles(
   articles: readonly { terms: ArticleTerms; date: string }[],
   documentFrequency: readonly number[],
   options: RelatedOptions = RELATED_DEFAULTS,
   wanted: (index: number) => boolean = () => true,
+  work: RelatedWork = { postingsRead: 0, scored: 0 },
 ): number[][] {
   const vectors = articles.map(({ terms }) =>
     vectorOf(terms, documentFrequency, articles.length, options),
   );
   const index = invertedIndex(vectors);
   const days = articles.map(({ date }) => dayNumber(date));
-  const seen = new Uint8Array(articles.length);
+  const shared = new Uint16Array(articles.length);
   return vectors.map((vector, self) => {
     if (!wanted(self)) return [];
-    const candidates: number[] = [];
+    // Pass one counts words shared through the index; only articles sharing enough of
+    // them are scored, so the cost is the postings read, not the articles they name.
+    const touched: number[] = [];
     for (const id of vector.ids) {
       const postings = index.get(id)!;
       if (postings.length > options.maxPostings) continue;
+      work.postingsRead += postings.length;
       for (const other of postings) {
-        if (other !== self && !seen[other]) {
-          seen[other] = 1;
-          candidates.push(other);
-        }
+        if (shared[other] === 0) touched.push(other);
+        shared[other]! += 1;
       }
     }
+    const candidates = touched.filter(
+      (other) => other !== self && shared[other]! >= options.candidateShared,
+    );
+    for (const other of touched) shared[other] = 0;
+    work.scored += candidates.length;
     const mine = new Map<number, number>();
     vector.ids.forEach((id, i) => mine.set(id, vector.weights[i]!));
     const found: { other: number; score: number; distance: number }[] = [];
     for (const other of candidates) {
-      seen[other] = 0;
-      const { score, shared } = dot(mine, vectors[other]!);
-      if (score >= options.threshold && shared >= options.minShared)
-        found.push({ other, score, distance: Math.abs(days[other]! - days[self]!) });
+      const similarity = dot(mine, vectors[other]!);
+      if (similarity.score >= options.threshold && similarity.shared >= options.minShared)
+        found.push({
+          other,
+          score: similarity.score,
+          distance: Math.abs(days[other]! - days[self]!),
+        });
     }
     found.sort((a, b) => b.score - a.score || a.distance - b.distance || a.other - b.other);
     return found.slice(0, options.limit).map(({ other }) => other);
