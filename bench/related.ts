@@ -1,5 +1,6 @@
 /**
- * `npm run bench:related -- --archive DIR`: the cost of related coverage alone over an
+ * `npm run bench:related -- --archive DIR` (or `--articles N`: the bench's news corpus,
+ * generated and imported into a temp dir first, as bench/search.ts does): the cost of related coverage alone over an
  * imported archive, as a build pays it (src/archive.ts relatedOf): read every entry file,
  * count its words (src/lib/related/terms.ts), then find every article's related articles
  * (src/lib/related/related.ts). Prints and saves the wall and CPU time of each step, the
@@ -8,8 +9,10 @@
  * (default bench/results/related-<articles>.json). Nothing is rendered or written into DIR.
  *
  *   node bench/related.ts --archive DIR [--out FILE]
+ *   node bench/related.ts --articles N [--seed 1] [--out FILE]
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import process from "node:process";
 import { parseArgs } from "node:util";
@@ -19,15 +22,28 @@ import { RELATED_DEFAULTS, relatedArticles, type RelatedWork } from "../src/lib/
 import { countTerms, newVocabulary, type ArticleTerms } from "../src/lib/related/terms.ts";
 import { ROOT } from "../tests/support/build-site.ts";
 import { entryFiles } from "./lib/archive-docs.ts";
+import { importCorpus } from "./lib/bench-site.ts";
 import { describeMachine, machineAtStart } from "./lib/machine.ts";
 
 const { values } = parseArgs({
-  options: { archive: { type: "string" }, out: { type: "string" } },
+  options: {
+    archive: { type: "string" },
+    articles: { type: "string" },
+    seed: { type: "string", default: "1" },
+    out: { type: "string" },
+  },
 });
-if (!values.archive) throw new Error("usage: node bench/related.ts --archive DIR [--out FILE]");
+if (!values.archive && !values.articles)
+  throw new Error("usage: node bench/related.ts --archive DIR | --articles N [--out FILE]");
 
+let temp: string | undefined;
+let archive = values.archive;
+if (!archive) {
+  temp = mkdtempSync(join(tmpdir(), "news-archive-related-bench-"));
+  ({ archive } = importCorpus(temp, Number(values.articles), Number(values.seed), "news"));
+}
 const machine = machineAtStart();
-const files = entryFiles(resolve(values.archive));
+const files = entryFiles(resolve(archive));
 const rssMb = () => process.memoryUsage().rss / 1024 / 1024;
 const startRss = rssMb();
 
@@ -100,3 +116,4 @@ console.log(
 );
 console.log(describeMachine(result.machine));
 console.log(`saved ${out}`);
+if (temp) rmSync(temp, { recursive: true, force: true });

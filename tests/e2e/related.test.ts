@@ -1,8 +1,9 @@
 /**
  * Related coverage on article pages: a small archive (the seed, the hand-written articles
- * and one event reported by two sources) is built and read in Chromium with JavaScript off.
- * The pair must link to each other; an article on nothing else must show no block; the
- * pages pass the HTML, accessibility and link gates.
+ * and one report of an event) is built, a second source's report of the event is added
+ * and the site rebuilt incrementally, then read in Chromium with JavaScript off. The pair
+ * must link to each other; an article on nothing else must show no block; the pages pass
+ * the HTML, accessibility and link gates.
  */
 import { after, describe, test } from "node:test";
 import assert from "node:assert/strict";
@@ -11,7 +12,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { beforeAll } from "../support/hooks.ts";
-import { buildSite } from "../support/build-site.ts";
+import { buildSite, type BuildResult } from "../support/build-site.ts";
 import { serveStatic, type StaticServer } from "../support/static-server.ts";
 import { launchBrowser } from "../support/browser.ts";
 import { axeViolations } from "../support/browser-gates.ts";
@@ -37,16 +38,25 @@ const [QUAKE_A, QUAKE_B] = SAME_EVENT_ARTICLES.map((article) => ({
 const STORM_PATH = "/articles/2020/12/09/winter-storm-closes-mountain-roads/";
 
 let distDir: string;
+let first: BuildResult;
+let again: BuildResult;
+/** The first report's page before the second arrived. */
+let firstQuakePage: string;
 let server: StaticServer;
 let browser: Browser;
 let noJs: BrowserContext;
 
 const setUpDone = beforeAll(async () => {
   const archive = await mkdtemp(join(tmpdir(), "news-archive-related-"));
-  await writeFixtureArchive(archive, [...HAND_WRITTEN_ARTICLES, ...SAME_EVENT_ARTICLES]);
-  const build = await buildSite(archive);
-  assert.equal(build.code, 0, build.output);
-  distDir = build.outDir;
+  await writeFixtureArchive(archive, [...HAND_WRITTEN_ARTICLES, QUAKE_A]);
+  first = await buildSite(archive);
+  assert.equal(first.code, 0, first.output);
+  firstQuakePage = await readFile(join(first.outDir, QUAKE_A.path, "index.html"), "utf8");
+  // The other source's report arrives; rebuilt with the kept output and cache.
+  await writeFixtureArchive(archive, [QUAKE_B], { seed: false });
+  again = await buildSite(archive, { outDir: first.outDir });
+  assert.equal(again.code, 0, again.output);
+  distDir = again.outDir;
   server = await serveStatic(distDir);
   browser = await launchBrowser();
   noJs = await browser.newContext({ javaScriptEnabled: false });
@@ -86,6 +96,20 @@ describe("related coverage", () => {
     await related(page).getByRole("link").click();
     assert.equal(new URL(page.url()).pathname, QUAKE_A.path);
     await page.close();
+  });
+
+  test("an added report leaves the pages it does not relate to (nor neighbour) as they were", () => {
+    // Astro logs each page: `(+12ms)` rendered; `(cached)` or `(restored)` kept.
+    const line = (path: string) =>
+      again.output.split("\n").find((l) => l.includes(` ${path}index.html `)) ?? "(not listed)";
+    assert.ok(!firstQuakePage.includes("Related coverage"), "alone, the report had none");
+    assert.match(line(QUAKE_B.path), /\(\+[\d.]+m?s\)/, "the added report is rendered");
+    for (const path of [
+      SEED.path,
+      "/articles/2020/03/01/orchestra-announces-its-spring-season/",
+      "/articles/2018/10/20/harvest-festival-draws-visitors-to-guba/",
+    ])
+      assert.match(line(path), /\((cached|restored)\)\s*$/, path);
   });
 
   test("an article on nothing else shows no related coverage", async () => {
