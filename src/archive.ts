@@ -21,6 +21,8 @@ import { paginate, pageParam, type Page } from "./lib/paginate.ts";
 import { bodyOfEntry, summaryAfterTitle } from "./lib/article-text.ts";
 import { compareNewestFirst } from "./lib/dates.ts";
 import { articleParams } from "./lib/permalink.ts";
+import { relatedArticles } from "./lib/related/related.ts";
+import { countTerms, newVocabulary, type ArticleTerms } from "./lib/related/terms.ts";
 import { buildsSite, buildsYear, keepsOutput, parseSlice } from "./lib/slice.ts";
 
 export type Article = CollectionEntry<"articles">;
@@ -92,9 +94,36 @@ export async function getArchiveStats(): Promise<ArchiveStats> {
   return archiveStats(await getArchive(), (article) => article.data.date);
 }
 
-/** Props of an article page: the article and its neighbours in time. */
+/** Bodies read at once while counting words: enough to keep the disk busy, few in memory. */
+const READ_BATCH = 64;
+
+/**
+ * Related coverage of the articles this build renders, by article index in `articles`
+ * (src/lib/related/): every article's words count, so a slice relates across the archive
+ * as one build does. An added article changes word frequencies archive-wide, so this runs
+ * over every body each build; only pages whose list changed are rendered again (cacheKey).
+ */
+async function relatedOf(articles: readonly Article[]): Promise<Article[][]> {
+  const rendered = (index: number) => rendersYear(articles[index]!.data.date.slice(0, 4));
+  if (!articles.some((_, index) => rendered(index))) return articles.map(() => []);
+  const vocabulary = newVocabulary();
+  const counted: { terms: ArticleTerms; date: string }[] = [];
+  for (let start = 0; start < articles.length; start += READ_BATCH) {
+    const batch = articles.slice(start, start + READ_BATCH);
+    const bodies = await Promise.all(batch.map(articleBody));
+    batch.forEach(({ data }, i) =>
+      counted.push({ terms: countTerms(data.title, bodies[i]!, vocabulary), date: data.date }),
+    );
+  }
+  const lists = relatedArticles(counted, vocabulary.documentFrequency, undefined, rendered);
+  return lists.map((list) => list.map((index) => articles[index]!));
+}
+
+/** Props of an article page: the article, its neighbours in time and related coverage. */
 export interface ArticlePageProps {
   article: Article;
+  /** Other articles on the same story, most similar first (none when nothing is similar). */
+  related: Article[];
   /** The next article later in time. */
   newer: Article | undefined;
   /** The next article earlier in time. */
@@ -118,14 +147,18 @@ export function articleKey(article: Article | undefined): [string, string | numb
 /** getStaticPaths of the article pages. */
 export async function articleStaticPaths() {
   const articles = await getArticles();
+  const relatedLists = await relatedOf(articles);
   return articles.flatMap((article, index) => {
     if (!rendersYear(article.data.date.slice(0, 4))) return [];
     const neighbours = neighboursAt(articles, index);
+    const related = relatedLists[index]!;
     return {
       params: articleParams(article.data),
-      props: { article, ...neighbours } satisfies ArticlePageProps,
-      // The page links to the newer and older article by title.
-      cacheKey: cacheKeyOf([article, neighbours.newer, neighbours.older].map(articleKey)),
+      props: { article, ...neighbours, related } satisfies ArticlePageProps,
+      // The page links to the newer and older article and to related ones by title.
+      cacheKey: cacheKeyOf(
+        [article, neighbours.newer, neighbours.older, ...related].map(articleKey),
+      ),
     };
   });
 }
