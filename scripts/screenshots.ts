@@ -1,7 +1,8 @@
 /**
  * Screenshots for the README: builds the fixture archive (tests/support/fixture-archive.ts),
- * serves it, and photographs the home page, an article in light and dark, and a month page
- * in Chromium, into docs/screenshots/*.png.
+ * serves it, and photographs the home page, an article in light and dark, a month page and
+ * the search page (with JavaScript, the one page that needs it) in Chromium, into
+ * docs/screenshots/*.png.
  *
  *   npx node scripts/screenshots.ts
  */
@@ -18,12 +19,29 @@ const OUT = join(ROOT, "docs/screenshots");
 /** A laptop-sized window at 1x keeps the PNGs small and the text legible. */
 const VIEWPORT = { width: 800, height: 600 };
 
-const SHOTS = [
+interface Shot {
+  file: string;
+  path: string;
+  colorScheme: "light" | "dark";
+  /** Search shots: run the page's script and wait until every shard has answered. */
+  search?: true;
+  height?: number;
+}
+
+const SHOTS: readonly Shot[] = [
   { file: "home.png", path: "/", colorScheme: "light" },
   { file: "article-light.png", path: SEED.path, colorScheme: "light" },
   { file: "article-dark.png", path: SEED.path, colorScheme: "dark" },
   { file: "month.png", path: monthPath("2019", "12"), colorScheme: "light" },
-] as const;
+  {
+    // Operators, and the results over time above the list.
+    file: "search.png",
+    path: `/search/?q=${encodeURIComponent("market OR cooperation -tram")}`,
+    colorScheme: "light",
+    search: true,
+    height: 900,
+  },
+];
 
 const archive = await mkdtemp(join(tmpdir(), "news-archive-shots-"));
 await writeFixtureArchive(archive);
@@ -35,12 +53,13 @@ await mkdir(OUT, { recursive: true });
 try {
   for (const shot of SHOTS) {
     const context = await browser.newContext({
-      viewport: VIEWPORT,
+      viewport: { ...VIEWPORT, height: shot.height ?? VIEWPORT.height },
       colorScheme: shot.colorScheme,
-      javaScriptEnabled: false,
+      javaScriptEnabled: shot.search === true,
     });
     const page = await context.newPage();
     await page.goto(`${server.origin}${shot.path}`);
+    if (shot.search) await page.waitForSelector('[data-search][data-status="ready"]');
     const file = join(OUT, shot.file);
     await page.screenshot({ path: file });
     console.log(
