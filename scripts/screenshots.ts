@@ -12,8 +12,14 @@ import { join } from "node:path";
 import { buildSite, ROOT } from "../tests/support/build-site.ts";
 import { serveStatic } from "../tests/support/static-server.ts";
 import { launchBrowser } from "../tests/support/browser.ts";
-import { SEED, writeFixtureArchive } from "../tests/support/fixture-archive.ts";
-import { monthPath } from "../src/lib/permalink.ts";
+import {
+  FIXTURE_ARTICLES,
+  SAME_EVENT_ARTICLES,
+  SEED,
+  writeFixtureArchive,
+} from "../tests/support/fixture-archive.ts";
+import { monthPath, permalinkFor } from "../src/lib/permalink.ts";
+import { slugify } from "../src/lib/slug.ts";
 
 const OUT = join(ROOT, "docs/screenshots");
 /** A laptop-sized window at 1x keeps the PNGs small and the text legible. */
@@ -25,6 +31,8 @@ interface Shot {
   colorScheme: "light" | "dark";
   /** Search shots: run the page's script and wait until every shard has answered. */
   search?: true;
+  /** Scrolled to the bottom of this element (the article's related coverage). */
+  scrollTo?: string;
   height?: number;
 }
 
@@ -41,10 +49,20 @@ const SHOTS: readonly Shot[] = [
     search: true,
     height: 900,
   },
+  {
+    // Two sources' reports of one event find each other (src/lib/related/).
+    file: "related.png",
+    path: permalinkFor({
+      date: SAME_EVENT_ARTICLES[0]!.date,
+      slug: slugify(SAME_EVENT_ARTICLES[0]!.title),
+    }),
+    colorScheme: "light",
+    scrollTo: "#related-heading",
+  },
 ];
 
 const archive = await mkdtemp(join(tmpdir(), "news-archive-shots-"));
-await writeFixtureArchive(archive);
+await writeFixtureArchive(archive, [...FIXTURE_ARTICLES, ...SAME_EVENT_ARTICLES]);
 const build = await buildSite(archive);
 if (build.code !== 0) throw new Error(`build failed:\n${build.output}`);
 const server = await serveStatic(build.outDir);
@@ -60,6 +78,11 @@ try {
     const page = await context.newPage();
     await page.goto(`${server.origin}${shot.path}`);
     if (shot.search) await page.waitForSelector('[data-search][data-status="ready"]');
+    if (shot.scrollTo) {
+      await page
+        .locator(shot.scrollTo)
+        .evaluate((heading) => heading.parentElement!.scrollIntoView(false));
+    }
     const file = join(OUT, shot.file);
     await page.screenshot({ path: file });
     console.log(
