@@ -3,7 +3,9 @@
  * generated and imported into a temp dir first, as bench/search.ts does): the cost of related coverage alone over an
  * imported archive, as a build pays it (src/archive.ts relatedOf): read every entry file,
  * count its words (src/lib/related/terms.ts), then find every article's related articles
- * (src/lib/related/related.ts). Prints and saves the wall and CPU time of each step, the
+ * (src/lib/related/related.ts). Then again as an incremental build does, with the counted
+ * words the first pass kept (src/lib/related/term-cache.ts) and one article changed: only
+ * its body is read. Prints and saves the wall and CPU time of each step, the
  * work done (postings read, pairs scored: independent of the machine's load), the peak
  * memory of this process and how many articles got a list; `--out` names the result file
  * (default bench/results/related-<articles>.json). Nothing is rendered or written into DIR.
@@ -19,7 +21,8 @@ import { parseArgs } from "node:util";
 import matter from "gray-matter";
 import { bodyOfEntry } from "../src/lib/article-text.ts";
 import { RELATED_DEFAULTS, relatedArticles, type RelatedWork } from "../src/lib/related/related.ts";
-import { countTerms, newVocabulary, type ArticleTerms } from "../src/lib/related/terms.ts";
+import { countAll, EMPTY_CACHE, type Countable } from "../src/lib/related/term-cache.ts";
+import { decodeTermCache, encodeTermCache } from "../src/lib/related/term-cache-file.ts";
 import { ROOT } from "../tests/support/build-site.ts";
 import { entryFiles } from "./lib/archive-docs.ts";
 import { importCorpus } from "./lib/bench-site.ts";
@@ -59,25 +62,38 @@ const cpuMs = (since: NodeJS.CpuUsage) => {
   const { user, system } = process.cpuUsage(since);
   return Math.round((user + system) / 1000);
 };
+// Keyed by file, as a build keys entries by id and digest; the second pass changes one.
+const countable = (changed: number): Countable[] =>
+  files.map((file, i) => ({ key: i === changed ? `${file} changed` : file, ...fields[i]! }));
+let readMs = 0;
+const body = (index: number) => {
+  const readStart = performance.now();
+  const text = bodyOfEntry(readFileSync(files[index]!, "utf8"));
+  readMs += performance.now() - readStart;
+  return Promise.resolve(text);
+};
+
 let cpu = process.cpuUsage();
 let started = performance.now();
-let readMs = 0;
-const vocabulary = newVocabulary();
-const counted: { terms: ArticleTerms; date: string }[] = [];
-files.forEach((file, i) => {
-  const readStart = performance.now();
-  const body = bodyOfEntry(readFileSync(file, "utf8"));
-  readMs += performance.now() - readStart;
-  counted.push({ terms: countTerms(fields[i]!.title, body, vocabulary), date: fields[i]!.date });
-});
+const { counted, documentFrequency, cache } = await countAll(countable(-1), EMPTY_CACHE, body);
 const countMs = performance.now() - started - readMs;
 const readAndCountCpuMs = cpuMs(cpu);
+
+// The cache as the next build finds it: written, read back, one article changed.
+started = performance.now();
+const cacheBytes = encodeTermCache(cache);
+const encodeMs = performance.now() - started;
+cpu = process.cpuUsage();
+started = performance.now();
+const again = await countAll(countable(0), decodeTermCache(cacheBytes), body);
+const cachedCountMs = performance.now() - started;
+const cachedCountCpuMs = cpuMs(cpu);
 
 cpu = process.cpuUsage();
 started = performance.now();
 const work: RelatedWork = { postingsRead: 0, scored: 0 };
 const all = () => true;
-const lists = relatedArticles(counted, vocabulary.documentFrequency, RELATED_DEFAULTS, all, work);
+const lists = relatedArticles(counted, documentFrequency, RELATED_DEFAULTS, all, work);
 const relateMs = performance.now() - started;
 const relateCpuMs = cpuMs(cpu);
 
@@ -92,10 +108,17 @@ const result = {
   totalMs: Math.round(totalMs),
   readAndCountCpuMs,
   relateCpuMs,
+  cache: {
+    bytes: cacheBytes.length,
+    encodeMs: Math.round(encodeMs),
+    bodiesRead: again.read,
+    readBackAndCountMs: Math.round(cachedCountMs),
+    readBackAndCountCpuMs: cachedCountCpuMs,
+  },
   postingsReadPerArticle: Number((work.postingsRead / files.length).toFixed(1)),
   pairsScoredPerArticle: Number((work.scored / files.length).toFixed(1)),
   msPerArticle: Number((totalMs / files.length).toFixed(3)),
-  words: vocabulary.documentFrequency.length,
+  words: documentFrequency.length,
   articlesWithRelated: withList,
   relatedLinks: lists.reduce((sum, list) => sum + list.length, 0),
   rssAtStartMb: Math.round(startRss),
@@ -113,6 +136,12 @@ console.log(
     `pairs scored an article; peak RSS ` +
     `${result.peakRssMb} MB (${result.rssAtStartMb} MB at start); ${withList} articles with ` +
     `related coverage, ${result.relatedLinks} links; ${result.words} distinct words`,
+);
+console.log(
+  `with the kept words (${(cacheBytes.length / 1024 / 1024).toFixed(1)} MB, written in ` +
+    `${(encodeMs / 1000).toFixed(1)} s) and one article changed: read back and count ` +
+    `${(cachedCountMs / 1000).toFixed(1)} s (CPU ${(cachedCountCpuMs / 1000).toFixed(1)} s), ` +
+    `${again.read} body read`,
 );
 console.log(describeMachine(result.machine));
 console.log(`saved ${out}`);
