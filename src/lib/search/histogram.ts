@@ -5,7 +5,10 @@
  * bars (barGeometry) and lists the same numbers as a table. Pure, so it is tested as a
  * table; src/client/search-histogram.ts puts it on the page.
  */
+import { MONTH_NAMES as NAMES } from "../dates.ts";
 import type { DateRange } from "./dates.ts";
+
+const MONTH_NAMES = NAMES.en;
 
 /** Matching articles per month, `YYYY-MM` → count (months without any are left out). */
 export type MonthCounts = Record<string, number>;
@@ -44,21 +47,6 @@ export interface Histogram {
   /** What it shows: `Matching articles per year, 2017–2022`. */
   caption: string;
 }
-
-const MONTH_NAMES = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
 
 const yearOf = (isoOrMonth: string) => Number(isoOrMonth.slice(0, 4));
 const pad = (n: number) => String(n).padStart(2, "0");
