@@ -5,9 +5,10 @@
  * number of pages.
  */
 import { createHash } from "node:crypto";
-import { readFile } from "node:fs/promises";
+import { mkdir, readFile } from "node:fs/promises";
+import { dirname } from "node:path";
 import { getCollection, type CollectionEntry } from "astro:content";
-import { buildSlice } from "virtual:build-slice";
+import { buildSlice, relatedTermsFile } from "virtual:build-slice";
 import { authorsOf } from "./lib/article-schema.ts";
 import {
   archiveStats,
@@ -21,6 +22,10 @@ import { paginate, pageParam, type Page } from "./lib/paginate.ts";
 import { bodyOfEntry, summaryAfterTitle } from "./lib/article-text.ts";
 import { compareNewestFirst } from "./lib/dates.ts";
 import { articleParams } from "./lib/permalink.ts";
+import { relatedArticles } from "./lib/related/related.ts";
+import { countAll, EMPTY_CACHE, type TermCache } from "./lib/related/term-cache.ts";
+import { decodeTermCache, encodeTermCache } from "./lib/related/term-cache-file.ts";
+import { writeAtomic } from "./lib/atomic-write.ts";
 import { buildsSite, buildsYear, keepsOutput, parseSlice } from "./lib/slice.ts";
 
 export type Article = CollectionEntry<"articles">;
@@ -92,9 +97,49 @@ export async function getArchiveStats(): Promise<ArchiveStats> {
   return archiveStats(await getArchive(), (article) => article.data.date);
 }
 
-/** Props of an article page: the article and its neighbours in time. */
+/** The counted words of the last build, or none (first build, another format, damaged). */
+async function loadTermCache(): Promise<TermCache> {
+  try {
+    return decodeTermCache(await readFile(relatedTermsFile));
+  } catch {
+    return EMPTY_CACHE;
+  }
+}
+
+/**
+ * Related coverage of the articles this build renders, by article index in `articles`
+ * (src/lib/related/): every article's words count, so a slice relates across the archive
+ * as one build does. Counted words are kept in the build cache by the entry's digest, so
+ * only new and changed bodies are read; the lists are computed again (an added article
+ * changes word frequencies archive-wide), and only pages whose list changed are rendered
+ * again (cacheKey).
+ */
+async function relatedOf(articles: readonly Article[]): Promise<Article[][]> {
+  const rendered = (index: number) => rendersYear(articles[index]!.data.date.slice(0, 4));
+  if (!articles.some((_, index) => rendered(index))) return articles.map(() => []);
+  const countable = articles.map(({ id, digest, data }) => ({
+    key: `${id} ${String(digest)}`,
+    title: data.title,
+    date: data.date,
+  }));
+  const counted = await countAll(countable, await loadTermCache(), (index) =>
+    articleBody(articles[index]!),
+  );
+  // Read by tests/e2e/related.test.ts: an added article is the one body counted again.
+  console.info(`Related coverage: ${counted.read} of ${articles.length} bodies counted afresh`);
+  if (counted.read > 0 || counted.cache.articles.size !== articles.length) {
+    await mkdir(dirname(relatedTermsFile), { recursive: true });
+    await writeAtomic(relatedTermsFile, encodeTermCache(counted.cache));
+  }
+  const lists = relatedArticles(counted.counted, counted.documentFrequency, undefined, rendered);
+  return lists.map((list) => list.map((index) => articles[index]!));
+}
+
+/** Props of an article page: the article, its neighbours in time and related coverage. */
 export interface ArticlePageProps {
   article: Article;
+  /** Other articles on the same story, most similar first (none when nothing is similar). */
+  related: Article[];
   /** The next article later in time. */
   newer: Article | undefined;
   /** The next article earlier in time. */
@@ -118,14 +163,18 @@ export function articleKey(article: Article | undefined): [string, string | numb
 /** getStaticPaths of the article pages. */
 export async function articleStaticPaths() {
   const articles = await getArticles();
+  const relatedLists = await relatedOf(articles);
   return articles.flatMap((article, index) => {
     if (!rendersYear(article.data.date.slice(0, 4))) return [];
     const neighbours = neighboursAt(articles, index);
+    const related = relatedLists[index]!;
     return {
       params: articleParams(article.data),
-      props: { article, ...neighbours } satisfies ArticlePageProps,
-      // The page links to the newer and older article by title.
-      cacheKey: cacheKeyOf([article, neighbours.newer, neighbours.older].map(articleKey)),
+      props: { article, ...neighbours, related } satisfies ArticlePageProps,
+      // The page links to the newer and older article and to related ones by title.
+      cacheKey: cacheKeyOf(
+        [article, neighbours.newer, neighbours.older, ...related].map(articleKey),
+      ),
     };
   });
 }

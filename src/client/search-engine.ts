@@ -23,6 +23,7 @@ import {
   type Selection,
 } from "../lib/search/facets.ts";
 import {
+  keepRule,
   keptAcrossShards,
   orderHits,
   relevanceAcrossShards,
@@ -30,7 +31,8 @@ import {
   type ShardFindings,
 } from "../lib/search/merge.ts";
 import { pendingYears, shardsToSearch, type ShardManifest } from "../lib/search/shards.ts";
-import { parseQuery, planQuery, type QueryPlan } from "../lib/search/query.ts";
+import type { QueryPlan } from "../lib/search/query.ts";
+import { evaluationOf, planSearch, withFields, type Evaluation } from "../lib/search/plan.ts";
 import { effectiveSort, type SearchState, type SortOrder } from "../lib/search/state.ts";
 import type { ResultFragment } from "./search-protocol.ts";
 import { BusyClock } from "./busy-clock.ts";
@@ -82,6 +84,8 @@ interface Job {
 /** A search's fixed inputs, parsed once. */
 interface Plan {
   query: QueryPlan;
+  /** The Pagefind searches of each shard and how they combine. */
+  evaluation: Evaluation;
   order: SortOrder;
   selection: Selection;
   rangeProblems: RangeProblem[];
@@ -139,9 +143,19 @@ export class SearchEngine {
    * the same outcome, or takes over the run still under way.
    */
   search(state: SearchState, isCurrent: IsCurrent, onPartial: OnPartial): Promise<SearchOutcome> {
-    const query = planQuery(parseQuery(state.q));
+    const typed = planSearch(state.q);
+    const { query } = typed;
+    // Typed fields (`source:Trend`) narrow as the ticked facet would.
+    const facets = withFields(state.facets, typed.fields, this.totals);
     const order = effectiveSort(state, query.kind !== "browse");
-    const key = JSON.stringify([query, state.facets, state.from.trim(), state.to.trim(), order]);
+    const key = JSON.stringify([
+      query,
+      typed.exclude,
+      facets,
+      state.from.trim(),
+      state.to.trim(),
+      order,
+    ]);
     if (this.last?.key === key) return Promise.resolve(this.last.outcome);
     if (this.running?.key === key) {
       Object.assign(this.running.asking, { isCurrent, onPartial });
@@ -149,15 +163,16 @@ export class SearchEngine {
     }
     const { range, problems } = parseDateRange(state.from, state.to);
     const selection: Selection = {
-      facets: state.facets,
+      facets,
       range: problems.includes("reversed") ? { start: "9999-12-31", end: "0000-01-01" } : range,
     };
     const shards = shardsToSearch(this.manifest.shards, {
       range: selection.range,
-      years: state.facets.year,
+      years: facets.year,
       order,
     });
-    const plan: Plan = { query, order, selection, rangeProblems: problems, shards };
+    const evaluation = evaluationOf(typed);
+    const plan: Plan = { query, evaluation, order, selection, rangeProblems: problems, shards };
     const asking: Asking = { isCurrent, onPartial };
     const job: Job = { key, asking, outcome: this.run(plan, asking) };
     this.running = job;
@@ -181,7 +196,7 @@ export class SearchEngine {
     const answered: number[] = [];
     for (const [i, shard] of plan.shards.entries()) {
       await step();
-      found.push(...(await this.findInShard(plan.query, shard, step)));
+      found.push(...(await this.findInShard(plan.evaluation, shard, step)));
       answered.push(shard);
       if (i === 0 && this.testDelayMs > 0) busyWait(this.testDelayMs);
       await step();
@@ -196,16 +211,16 @@ export class SearchEngine {
   }
 
   /**
-   * What each language part of one shard finds for a plan, numbered as in `parts`
-   * (browsing: nothing, the facet table lists every page).
+   * What each language part of one shard finds for each search of a plan, numbered as in
+   * `parts` (browsing: nothing, the facet table lists every page).
    */
   private async findInShard(
-    query: QueryPlan,
+    evaluation: Evaluation,
     shard: number,
     step: Step,
   ): Promise<ShardFindings<PagefindResult>[]> {
     const index = this.shards[shard]!;
-    if (query.kind === "browse") {
+    if (evaluation.searches.length === 0) {
       await index.table();
       return [];
     }
@@ -216,12 +231,9 @@ export class SearchEngine {
         const found: ShardFindings<PagefindResult>[] = [];
         for (const [i, { language }] of index.parts.entries()) {
           const pagefind = await index.pagefind(language);
-          const search = (term: string, rank: boolean) =>
-            searchAllWords(pagefind, term, rank, step);
-          // Ranked by each word's scores, except a phrase alone (ranked by Pagefind's score).
-          const terms = [await search(query.term, query.kind !== "phrase")];
-          if (query.kind === "mixed")
-            for (const phrase of query.phrases) terms.push(await search(phrase, false));
+          const terms = [];
+          for (const { term, rank } of evaluation.searches)
+            terms.push(await searchAllWords(pagefind, term, rank, step));
           found.push({ shard: first + i, terms });
         }
         return found;
@@ -240,8 +252,14 @@ export class SearchEngine {
     found: readonly ShardFindings<PagefindResult>[],
     pending: readonly number[],
   ): SearchOutcome {
-    const keptByPart = plan.query.kind === "browse" ? null : keptAcrossShards(found);
-    const relevance = relevanceAcrossShards(found, (part) => this.parts[part]!.pages);
+    const { evaluation } = plan;
+    const browse = plan.query.kind === "browse";
+    const keptByPart = browse ? null : keptAcrossShards(found, evaluation);
+    // Browsing with exclusions only (`-Karabakh`): every page but those.
+    const keep =
+      browse && evaluation.exclude.length ? keepRule(found, { ...evaluation, clauses: [] }) : null;
+    const partPages = (part: number) => this.parts[part]!.pages;
+    const relevance = relevanceAcrossShards(found, partPages, evaluation.rankBy);
     const counts = emptyCounts();
     const perShard = new Map<number, OutcomeHit[]>();
     for (const shard of answered) {
@@ -260,7 +278,7 @@ export class SearchEngine {
             rowOf.set(row, result);
             return [row];
           })
-        : allRowsNewestFirst(table);
+        : allRowsNewestFirst(table).filter((row) => !keep || keep(table.ids[row]!));
       const narrowed = narrow(table, candidates, plan.selection);
       addCounts(counts, narrowed.counts);
       perShard.set(

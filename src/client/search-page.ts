@@ -17,50 +17,38 @@ import {
   parseSearchState,
   searchStateEntries,
   searchTitle,
-  SORT_ORDERS,
   toggleFacetValue,
-  type Facet,
   type SearchState,
-  type SortOrder,
 } from "../lib/search/state.ts";
 import {
   FAILED_TEXT,
-  invalidRangeFields,
   LOAD_FAILED_TEXT,
   pendingText,
   PROMPT_TEXT,
-  rangeMessage,
   startsNewWord,
   summaryText,
 } from "../lib/search/text.ts";
-import type { RangeProblem } from "../lib/search/dates.ts";
+import { parseDateRange } from "../lib/search/dates.ts";
 import type { Counts } from "../lib/search/facets.ts";
 import { SearchClient } from "./search-client.ts";
 import type { SearchAnswer } from "./search-protocol.ts";
+import { SearchControls } from "./search-controls.ts";
 import { FacetList } from "./search-facets.ts";
+import { ResultHistogram } from "./search-histogram.ts";
 import { ResultList } from "./search-results.ts";
 import { SearchSummary } from "./search-summary.ts";
 
 /** How long typing may pause on a short last word (startsNewWord) before it is searched anyway. */
 const WORD_PAUSE_MS = 300;
 
-/** The form's own fields, by the names of the URL parameters they hold. */
-interface Controls {
-  root: HTMLElement;
-  loading: HTMLElement;
-  form: HTMLFormElement;
-  q: HTMLInputElement;
-  from: HTMLInputElement;
-  to: HTMLInputElement;
-  sort: HTMLSelectElement;
-  rangeError: HTMLElement;
-}
-
 class SearchPage extends HTMLElement {
-  #controls!: Controls;
+  #root!: HTMLElement;
+  #loading!: HTMLElement;
+  #controls!: SearchControls;
   #facets!: FacetList;
   #results!: ResultList;
   #summary!: SearchSummary;
+  #histogram!: ResultHistogram;
   #state: SearchState = parseSearchState(location.search);
   #client: SearchClient | null = null;
   /** Counts over the whole archive, once the index has loaded. */
@@ -83,21 +71,21 @@ class SearchPage extends HTMLElement {
 
   connectedCallback(): void {
     if (this.#controls) return;
-    const find = <T extends Element>(selector: string) => this.querySelector<T>(selector)!;
-    const root = find<HTMLElement>("[data-search]");
-    this.#controls = {
-      root,
-      loading: find("[data-search-loading]"),
-      form: find("[data-search-form]"),
-      q: find("#search-q"),
-      from: find("#search-from"),
-      to: find("#search-to"),
-      sort: find("#search-sort"),
-      rangeError: find("[data-search-range-error]"),
-    };
+    const root = this.querySelector<HTMLElement>("[data-search]")!;
+    this.#root = root;
+    this.#loading = this.querySelector<HTMLElement>("[data-search-loading]")!;
+    this.#controls = new SearchControls(root);
     this.#facets = new FacetList(this.#controls.form, (facet) => this.#state.facets[facet]);
     this.#results = new ResultList(root, (url) => highlightedPath(url, this.#state.q));
     this.#summary = new SearchSummary(root);
+    this.#histogram = new ResultHistogram(
+      root,
+      (period) => searchPathFor(searchStateEntries({ ...this.#state, from: period, to: period })),
+      (period) => {
+        this.#commit({ ...this.#state, from: period, to: period }, "change");
+        this.#showState();
+      },
+    );
     this.#listen();
     window.addEventListener("popstate", this.#onPopState);
     this.#start();
@@ -109,7 +97,8 @@ class SearchPage extends HTMLElement {
 
   /** Shows the controls (the page says search needs JavaScript until now) and loads the index. */
   #start(): void {
-    const { root, loading } = this.#controls;
+    const root = this.#root;
+    const loading = this.#loading;
     root.hidden = false;
     this.#showState();
     loading.hidden = false;
@@ -141,21 +130,8 @@ class SearchPage extends HTMLElement {
   // State <-> controls <-> URL
 
   #showState(): void {
-    const { q, from, to, sort, form } = this.#controls;
-    const state = this.#state;
-    if (q.value !== state.q) q.value = state.q;
-    from.value = state.from;
-    to.value = state.to;
-    sort.value = state.sort;
-    for (const box of form.querySelectorAll<HTMLInputElement>("input[type=checkbox]")) {
-      box.checked = state.facets[box.name as Facet]?.includes(box.value) ?? false;
-    }
-    document.title = `${searchTitle(state)} | ${SITE_NAME}`;
-  }
-
-  #readSort(): SortOrder {
-    const value = this.#controls.sort.value;
-    return (SORT_ORDERS as readonly string[]).includes(value) ? (value as SortOrder) : "relevance";
+    this.#controls.show(this.#state);
+    document.title = `${searchTitle(this.#state)} | ${SITE_NAME}`;
   }
 
   /** Records `next` in the URL (a new history entry unless still typing) and searches. */
@@ -183,33 +159,18 @@ class SearchPage extends HTMLElement {
   }
 
   #listen(): void {
-    const { form, q, from, to, sort } = this.#controls;
-    q.addEventListener("input", () => this.#commit({ ...this.#state, q: q.value }, "typing"));
-    // About to type: the worker starts loading the newest shard, where searches begin.
-    q.addEventListener("focus", () => this.#client?.warm(), { once: true });
-    form.addEventListener("submit", (event) => {
-      event.preventDefault();
-      this.#typing = false;
-      this.#commit(
-        { ...this.#state, q: q.value, from: from.value, to: to.value, sort: this.#readSort() },
-        "change",
-      );
-    });
-    for (const field of [from, to]) {
-      field.addEventListener("change", () => {
-        this.#commit({ ...this.#state, from: from.value, to: to.value }, "change");
-      });
-    }
-    sort.addEventListener("change", () =>
-      this.#commit({ ...this.#state, sort: this.#readSort() }, "change"),
-    );
-    form.addEventListener("change", (event) => {
-      const box = event.target;
-      if (!(box instanceof HTMLInputElement) || box.type !== "checkbox") return;
-      this.#commit(
-        toggleFacetValue(this.#state, box.name as Facet, box.value, box.checked),
-        "change",
-      );
+    this.#controls.listen({
+      typed: (q) => this.#commit({ ...this.#state, q }, "typing"),
+      // About to type: the worker starts loading the newest shard, where searches begin.
+      focused: () => this.#client?.warm(),
+      submitted: (fields) => {
+        this.#typing = false;
+        this.#commit({ ...this.#state, ...fields }, "change");
+      },
+      range: (from, to) => this.#commit({ ...this.#state, from, to }, "change"),
+      sort: (sort) => this.#commit({ ...this.#state, sort }, "change"),
+      facet: (facet, value, checked) =>
+        this.#commit(toggleFacetValue(this.#state, facet, value, checked), "change"),
     });
     // A click starts the next page loading; nothing waits for it.
     this.#results.onMore(() => void this.#showMore());
@@ -237,21 +198,13 @@ class SearchPage extends HTMLElement {
    * answered and others not, then `ready` once the complete results and counts show.
    */
   #setStatus(value: "searching" | "partial" | "ready"): void {
-    this.#controls.root.dataset["status"] = value;
+    this.#root.dataset["status"] = value;
   }
 
   #summaryText(): string {
     const summary = summaryText(this.#state, this.#results.total, this.#results.shown);
     const pending = pendingText(this.#pending);
     return pending ? `${summary} ${pending}` : summary;
-  }
-
-  #showRangeProblems(problems: RangeProblem[]): void {
-    const { rangeError, from, to } = this.#controls;
-    rangeError.textContent = rangeMessage(problems);
-    const invalid = invalidRangeFields(problems);
-    from.toggleAttribute("aria-invalid", invalid.from);
-    to.toggleAttribute("aria-invalid", invalid.to);
   }
 
   async #search(): Promise<void> {
@@ -271,9 +224,10 @@ class SearchPage extends HTMLElement {
       this.#shownOutcome = null;
       this.#pending = [];
       this.#results.clear();
+      this.#histogram.clear();
       this.#summary.show(PROMPT_TEXT);
       this.#summary.silence();
-      this.#showRangeProblems([]);
+      this.#controls.showRangeProblems([]);
       this.#facets.render(totals);
       return;
     }
@@ -299,9 +253,9 @@ class SearchPage extends HTMLElement {
   #show(answer: SearchAnswer): void {
     const announce = answer.pending.length === 0;
     // Read by the benchmark with data-status (bench/lib/search-measure.ts).
-    this.#controls.root.dataset["pagefindMs"] = String(answer.pagefindMs);
+    this.#root.dataset["pagefindMs"] = String(answer.pagefindMs);
     this.#pending = answer.pending;
-    this.#showRangeProblems(answer.rangeProblems);
+    this.#controls.showRangeProblems(answer.rangeProblems);
     if (!answer.fragments) {
       // The same search (a closing quote, a trailing space): only the words shown change.
       this.#summary.show(this.#summaryText(), { announce });
@@ -311,6 +265,7 @@ class SearchPage extends HTMLElement {
     this.#shownOutcome = answer.outcome;
     this.#summary.show(this.#summaryText(), { announce });
     this.#facets.render(answer.counts);
+    this.#histogram.show(answer.months, parseDateRange(this.#state.from, this.#state.to).range);
   }
 }
 

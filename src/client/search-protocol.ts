@@ -8,6 +8,7 @@
  */
 import type { RangeProblem } from "../lib/search/dates.ts";
 import type { Counts } from "../lib/search/facets.ts";
+import type { MonthCounts } from "../lib/search/histogram.ts";
 import type { SearchState } from "../lib/search/state.ts";
 
 /** Results shown at first, and added by each "Show more results". */
@@ -35,6 +36,8 @@ export interface SearchAnswer {
   /** Matching pages (Pagefind ids), in the order to show them. */
   ids: string[];
   counts: Counts;
+  /** Matching pages per month, for the histogram (counted from the dates the worker holds). */
+  months: MonthCounts;
   rangeProblems: RangeProblem[];
   /** The first page of results; null when the page said it shows this outcome already. */
   fragments: ResultFragment[] | null;

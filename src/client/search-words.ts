@@ -4,7 +4,7 @@
  */
 import type { TermFindings } from "../lib/search/merge.ts";
 import { needsPrefixSearch, type WordMatches } from "../lib/search/shards.ts";
-import { looseWords } from "../lib/search/query.ts";
+import { termKeywords } from "../lib/search/plan.ts";
 import type { Step } from "./search-steps.ts";
 import type { PagefindApi, PagefindResult } from "./search-index.ts";
 
@@ -39,7 +39,7 @@ export async function searchAllWords(
   rank: boolean,
   step: Step,
 ): Promise<TermFindings<PagefindResult>> {
-  const keywords = [...new Set(looseWords(term.replaceAll('"', " ")).map((w) => w.toLowerCase()))];
+  const keywords = termKeywords(term);
   const ids = (results: PagefindResult[]) => results.map((r) => r.id);
   const alone = keywords.length === 1 && keywords[0] === term.toLowerCase();
   const loose = rank && !alone ? keywords : [];

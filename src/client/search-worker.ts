@@ -11,6 +11,7 @@ import { SearchEngine, type SearchOutcome } from "./search-engine.ts";
 import { StaleSearch } from "./search-steps.ts";
 import { PAGE_SIZE, type FromWorker, type ToWorker } from "./search-protocol.ts";
 import type { SearchState } from "../lib/search/state.ts";
+import { monthCounts } from "../lib/search/histogram.ts";
 
 /** Outcomes kept for "Show more results" (the one shown and a few newer ones). */
 const KEPT_OUTCOMES = 4;
@@ -92,6 +93,7 @@ class SearchWorker {
               outcome: outcome.serial,
               ids: outcome.results.map((result) => result.id),
               counts: outcome.counts,
+              months: monthCounts(outcome.results),
               rangeProblems: outcome.rangeProblems,
               fragments: first,
               pending: outcome.pending,

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
-import { mkdir, open, readFile, rename, stat, writeFile } from "node:fs/promises";
+import { mkdir, open, readFile, rename, stat } from "node:fs/promises";
 import { join, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
@@ -26,6 +26,7 @@ import {
   formatSample,
   jsonlLine,
 } from "../lib/dataset/records.ts";
+import { writeAtomic } from "../lib/atomic-write.ts";
 import { DATA_PATH, dataFilePath } from "../lib/permalink.ts";
 import { DEFAULT_SETTINGS } from "../lib/settings.ts";
 import { parseSlice } from "../lib/slice.ts";
@@ -68,11 +69,6 @@ const sizeOf = (path: string) =>
     (s) => s.size,
     () => -1,
   );
-
-async function writeAtomic(path: string, bytes: string | Uint8Array): Promise<void> {
-  await writeFile(`${path}.partial`, bytes);
-  await rename(`${path}.partial`, path);
-}
 
 /** Entries by year (`2019/...` -> `2019`), each year's in path order: date, then slug. */
 function byYear(entries: readonly BuiltEntry[]): Map<string, BuiltEntry[]> {

@@ -16,6 +16,8 @@ import { DEFAULT_SETTINGS } from "../lib/settings.ts";
 import { articlesPerYear } from "./built-entries.ts";
 
 const VIRTUAL = "virtual:build-slice";
+/** In the build cache: related coverage's counted words (src/lib/related/term-cache.ts). */
+const RELATED_TERMS_FILE = "related-terms.bin";
 const RESOLVED = `\0${VIRTUAL}`;
 
 export interface SliceOutputOptions {
@@ -49,8 +51,13 @@ export default function sliceOutput(options: SliceOutputOptions = {}): AstroInte
   return {
     name: "news-archive:slice-output",
     hooks: {
-      "astro:config:setup": ({ updateConfig }) => {
-        const source = `export const buildSlice = ${JSON.stringify(sliceName(slice))};`;
+      "astro:config:setup": ({ config, updateConfig }) => {
+        // Also where related coverage keeps its counted words (src/archive.ts): pages
+        // see no config of their own.
+        const termsFile = join(fileURLToPath(config.cacheDir), RELATED_TERMS_FILE);
+        const source =
+          `export const buildSlice = ${JSON.stringify(sliceName(slice))};\n` +
+          `export const relatedTermsFile = ${JSON.stringify(termsFile)};`;
         updateConfig({
           vite: {
             plugins: [

@@ -56,6 +56,12 @@ const QUERIES = [
   "exp",
   "delegation investment summit",
   "officials said",
+  // Operators (issue 17): unions, exclusions and a group, each joined over the shards.
+  "cooperation OR tariff",
+  "energy -forum",
+  "(military OR energy) cooperation",
+  '"military cooperation" OR pipeline -Baku',
+  "-energy",
 ];
 /**
  * Not yet exact: a word that also starts a longer word (`Hasanov` of `Həsənova`, `summit`

@@ -158,6 +158,34 @@ export const HAND_WRITTEN_ARTICLES: readonly FixtureArticle[] = [
   },
 ];
 
+/**
+ * One event reported by two sources on one day, in their own words (related coverage must
+ * pair them). Not in the default fixture, whose counts other tests rely on.
+ */
+export const SAME_EVENT_ARTICLES: readonly FixtureArticle[] = [
+  {
+    title: "Earthquake shakes Shamakhi, no casualties reported",
+    date: "2021-02-08",
+    source: "Caspian Herald",
+    author: "Elvin Mammadov",
+    section: "Regions",
+    body: paragraphs(
+      "A magnitude 5.2 earthquake struck near Shamakhi early on Monday, the seismological service said. Residents of Shamakhi and Ismayilli felt the tremor; no casualties were reported.",
+      "Several old houses in Shamakhi were damaged, and emergency teams inspected schools in the district.",
+    ),
+  },
+  {
+    title: "Shamakhi earthquake damages old houses",
+    date: "2021-02-08",
+    source: "Daily Meridian",
+    section: "Regions",
+    body: paragraphs(
+      "An earthquake of magnitude 5.2 was recorded near Shamakhi on Monday morning, seismologists said. The tremor was also felt in Ismayilli and in the capital.",
+      "The emergency ministry said old houses were damaged in Shamakhi but nobody was hurt; its teams are inspecting schools.",
+    ),
+  },
+];
+
 /** The default fixture: the hand-written articles and a busy day of briefs (plus the seed). */
 export const FIXTURE_ARTICLES: readonly FixtureArticle[] = [
   ...HAND_WRITTEN_ARTICLES,

@@ -5,7 +5,7 @@
  * parts or whole (`JF-17`, `JF17`, `JF 17`), loose words also match longer forms
  * (`cooperat` → `cooperation`), and a phrase matches only word for word.
  */
-import { parseQuery } from "./query.ts";
+import { parseBooleanQuery, positiveAtoms } from "./boolean-query.ts";
 import { baseFold, searchableForms } from "./spelling.ts";
 
 export interface TextRange {
@@ -93,7 +93,10 @@ function phraseMatchesAt(tokens: Token[], at: number, phrase: Token[]): boolean 
 
 /** Ranges of `text` to mark for the search `query` (as typed), sorted and not overlapping. */
 export function highlightRanges(text: string, query: string): TextRange[] {
-  const { groups, phrases } = parseQuery(query);
+  // Only what the page was searched for: not excluded words, operators or `source:` fields.
+  const atoms = positiveAtoms(parseBooleanQuery(query));
+  const groups = atoms.flatMap((atom) => (atom.kind === "words" ? [atom.group] : []));
+  const phrases = atoms.flatMap((atom) => (atom.kind === "phrase" ? [atom.text] : []));
   if (!groups.length && !phrases.length) return [];
   const tokens = tokenize(text);
   const ranges: TextRange[] = [];

@@ -8,6 +8,7 @@
 import { orderByRelevance, relevanceOf, type TermHits } from "./ranking.ts";
 import { keepAcrossShards, type WordMatches } from "./shards.ts";
 import type { SortOrder } from "./state.ts";
+import type { Combination, WordRef } from "./plan.ts";
 
 /** What one shard found for one term: the query's loose words, or one of its phrases. */
 export interface TermFindings<R extends { id: string }> {
@@ -54,41 +55,80 @@ function keptOfTerm<R extends { id: string }>(
   return new Set(keepAcrossShards(ids, words, (id) => shardOf.get(id)));
 }
 
+/** The plain query's combination: every term must match, the first one's results the pool. */
+function allTerms<R extends { id: string }>(found: readonly ShardFindings<R>[]): Combination {
+  const terms = found[0]?.terms.length ?? 0;
+  return {
+    clauses: Array.from({ length: terms }, (_, term) => [[term]]),
+    exclude: [],
+    pool: terms ? [0] : [],
+  };
+}
+
 /**
- * Per shard, the pages kept of its words' results (in its rank order): those the rule of
- * keepAcrossShards keeps over every shard that answered, and that every phrase kept too.
+ * Whether a page is kept, by the terms kept over every shard that answered (keptOfTerm, by
+ * the rule of keepAcrossShards): each clause has an alternative whose terms all kept the
+ * page, and no excluded alternative has. Sets of whole-archive answers, so their union
+ * (OR) and difference (exclusion) are whole-archive answers too.
+ */
+export function keepRule<R extends { id: string }>(
+  found: readonly ShardFindings<R>[],
+  { clauses, exclude }: Omit<Combination, "pool">,
+): (id: string) => boolean {
+  const kept = new Map<number, Set<string>>();
+  const keptBy = (term: number) => {
+    if (!kept.has(term)) kept.set(term, keptOfTerm(found, term));
+    return kept.get(term)!;
+  };
+  const all = (id: string) => (terms: number[]) => terms.every((term) => keptBy(term).has(id));
+  return (id) => clauses.every((clause) => clause.some(all(id))) && !exclude.some(all(id));
+}
+
+/**
+ * Per shard, the candidates (results of the `pool` terms, in their shard's rank order, each
+ * page once) that keepRule keeps. Without a combination: every term must match, the
+ * candidates being the first term's results (the loose words, then each phrase).
  */
 export function keptAcrossShards<R extends { id: string }>(
   found: readonly ShardFindings<R>[],
+  combination: Combination = allTerms(found),
 ): Map<number, R[]> {
-  const terms = found[0]?.terms.length ?? 0;
-  const kept = Array.from({ length: terms }, (_, term) => keptOfTerm(found, term));
+  const keep = keepRule(found, combination);
   return new Map(
-    found.map(({ shard, terms: findings }) => [
-      shard,
-      findings[0]!.results.filter((result) => kept.every((ids) => ids.has(result.id))),
-    ]),
+    found.map(({ shard, terms }) => {
+      const candidates = new Map<string, R>();
+      for (const term of combination.pool) {
+        for (const result of terms[term]!.results) {
+          if (!candidates.has(result.id)) candidates.set(result.id, result);
+        }
+      }
+      return [shard, [...candidates.values()].filter((result) => keep(result.id))];
+    }),
   );
 }
 
 /**
- * Each page's relevance over the shards that answered (./ranking.ts): per word of the
- * query's loose words, the archive-wide idf times the page's shard-independent score. A
- * shard without the word itself, where another shard has it, is taken to have fallen back
- * to a shorter word (keepAcrossShards) and counts for neither. Null for a term ranked by
- * Pagefind's own score (a phrase: the same in every shard).
+ * Each page's relevance over the shards that answered (./ranking.ts): per word `rankBy`
+ * names (by default each of the first term's words), the archive-wide idf times the page's
+ * shard-independent score. A shard without the word itself, where another shard has it, is
+ * taken to have fallen back to a shorter word (keepAcrossShards) and counts for neither.
+ * Null for a term ranked by Pagefind's own score (a phrase: the same in every shard).
  */
 export function relevanceAcrossShards<R extends { id: string }>(
   found: readonly ShardFindings<R>[],
   shardPages: (shard: number) => number,
+  rankBy?: readonly WordRef[] | null,
 ): Map<string, number> | null {
   const first = found[0]?.terms[0];
-  if (!first?.wordHits) return null;
-  const words: TermHits[][] = first.wordHits.map((_, w) => {
-    const exactAnywhere = found.some(({ terms }) => terms[0]!.words[w]!.exact.length > 0);
+  const refs =
+    rankBy === undefined ? first?.wordHits?.map((_, word) => ({ term: 0, word })) : rankBy;
+  if (!refs || !found.length) return null;
+  const words: TermHits[][] = refs.map(({ term, word: w }) => {
+    const exactAnywhere = found.some(({ terms }) => terms[term]!.words[w]!.exact.length > 0);
     return found.map(({ shard, terms }) => {
-      const fellBack = exactAnywhere && terms[0]!.words[w]!.exact.length === 0;
-      return { shardPages: shardPages(shard), hits: fellBack ? [] : terms[0]!.wordHits![w]! };
+      const fellBack = exactAnywhere && terms[term]!.words[w]!.exact.length === 0;
+      const hits = fellBack ? [] : terms[term]!.wordHits![w]!;
+      return { shardPages: shardPages(shard), hits };
     });
   });
   return relevanceOf(words);

@@ -31,7 +31,12 @@ export type QueryPlan =
   /** The whole query is one phrase: Pagefind's exact mode. */
   | { kind: "phrase"; term: string }
   /** Phrases and words: search `term`, then keep pages matching every exact `phrases` term. */
-  | { kind: "mixed"; term: string; phrases: string[] };
+  | { kind: "mixed"; term: string; phrases: string[] }
+  /**
+   * With `OR` (./plan.ts): every clause must hold, a clause when all Pagefind terms of one
+   * of its alternatives match.
+   */
+  | { kind: "any"; clauses: string[][][] };
 
 const QUOTE = /["“”„«»]/u;
 const HAS_WORD_CHARACTER = /[\p{L}\p{N}]/u;

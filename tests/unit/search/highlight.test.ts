@@ -73,6 +73,25 @@ describe("highlightRanges", () => {
       '"Ilham Aliyev" Putin',
       "[Ilham Aliyev] met [Putin]. Aliyev",
     ],
+    [
+      "either side of OR, not the operator",
+      "Baku or Moscow, not Ganja",
+      "Baku OR Moscow",
+      "[Baku] or [Moscow], not Ganja",
+    ],
+    [
+      "not excluded words or phrases",
+      "Hasanov praised Pakistan; Hasanov met India",
+      'Pakistan -Hasanov NOT India -"Hasanov met"',
+      "Hasanov praised [Pakistan]; Hasanov met India",
+    ],
+    [
+      "not fields",
+      "Trend reports from Azernews in 2019",
+      "reports source:Trend author:Azernews year:2019",
+      "Trend [reports] from Azernews in 2019",
+    ],
+    ["a hyphenated word stays one", "JF-17 jets", "JF-17", "[JF-17] jets"],
     ["nothing to mark", "nothing here", "absent", "nothing here"],
     ["empty query", "text", "  ", "text"],
   ];

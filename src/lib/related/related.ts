@@ -1,0 +1,170 @@
+/**
+ * Related coverage: for each article, up to five others about the same story, by TF-IDF
+ * cosine similarity of their words (src/lib/related/terms.ts).
+ *
+ * Cost stays near linear in the number of articles: each article keeps only its
+ * `maxTerms` strongest words, candidates are found through an inverted index of those
+ * words alone, and a word kept by more than `maxPostings` articles is too common to find
+ * candidates by (it still counts in the score of candidates found by rarer words): an
+ * article costs at most `maxTerms` x `maxPostings` postings read, whatever the archive. Words
+ * in a single article cannot link two, and words in more than `commonShare` of the
+ * archive say nothing of a story; both are left out of the vectors.
+ *
+ * The result depends only on the articles and their order, never on timing or hashing,
+ * so two builds of one archive give the same lists.
+ */
+import type { ArticleTerms } from "./terms.ts";
+
+export interface RelatedOptions {
+  /** At most this many related articles per article. */
+  limit: number;
+  /** Words kept per article: the strongest by TF-IDF weight. */
+  maxTerms: number;
+  /** A kept word in more articles than this finds no candidates. */
+  maxPostings: number;
+  /** Words in more than this share of the articles (and more than 10) are left out. */
+  commonShare: number;
+  /** The least cosine similarity (0-1) that makes two articles related. */
+  threshold: number;
+  /** The least number of kept words two related articles share. */
+  minShared: number;
+  /** The least number of them rare enough to find it by (`maxPostings`). */
+  candidateShared: number;
+}
+
+export const RELATED_DEFAULTS: RelatedOptions = {
+  limit: 5,
+  maxTerms: 32,
+  maxPostings: 200,
+  commonShare: 0.5,
+  threshold: 0.2,
+  minShared: 3,
+  candidateShared: 2,
+};
+
+/** Work done, counted for the benchmark: postings read and candidate pairs scored. */
+export interface RelatedWork {
+  postingsRead: number;
+  scored: number;
+}
+
+/** An article's kept words: ids and unit-vector weights, strongest first. */
+interface Vector {
+  ids: Int32Array;
+  weights: Float64Array;
+}
+
+/** Sublinear term frequency times smoothed inverse document frequency. */
+function vectorOf(
+  terms: ArticleTerms,
+  documentFrequency: readonly number[],
+  articles: number,
+  options: RelatedOptions,
+): Vector {
+  const common = Math.max(10, options.commonShare * articles);
+  const kept: { id: number; weight: number }[] = [];
+  let norm = 0;
+  terms.ids.forEach((id, i) => {
+    const df = documentFrequency[id]!;
+    if (df > common) return;
+    const weight = (1 + Math.log(terms.counts[i]!)) * Math.log((articles + 1) / df);
+    norm += weight * weight;
+    if (df >= 2) kept.push({ id, weight });
+  });
+  // Normalised by all its words, its own included: two articles are as similar as the
+  // share of their words they have in common, not the share of those they could.
+  norm = Math.sqrt(norm) || 1;
+  kept.sort((a, b) => b.weight - a.weight || a.id - b.id);
+  const top = kept.slice(0, options.maxTerms);
+  return {
+    ids: Int32Array.from(top, (term) => term.id),
+    weights: Float64Array.from(top, (term) => term.weight / norm),
+  };
+}
+
+/** For each word id, the articles keeping it, ascending. */
+function invertedIndex(vectors: readonly Vector[]): Map<number, number[]> {
+  const index = new Map<number, number[]>();
+  vectors.forEach((vector, article) => {
+    for (const id of vector.ids) {
+      const postings = index.get(id);
+      if (postings) postings.push(article);
+      else index.set(id, [article]);
+    }
+  });
+  return index;
+}
+
+/** Cosine similarity of two kept-word vectors, and how many words they share. */
+function dot(mine: ReadonlyMap<number, number>, other: Vector): { score: number; shared: number } {
+  let score = 0;
+  let shared = 0;
+  other.ids.forEach((id, i) => {
+    const weight = mine.get(id);
+    if (weight === undefined) return;
+    score += weight * other.weights[i]!;
+    shared += 1;
+  });
+  return { score, shared };
+}
+
+/** Days since the epoch of a `YYYY-MM-DD` date, for nearness in time. */
+function dayNumber(date: string): number {
+  return Math.floor(Date.parse(`${date.slice(0, 10)}T00:00:00Z`) / 86_400_000);
+}
+
+/**
+ * The related articles of each article, as indices into `articles`, most similar first;
+ * equal similarity goes to the article nearer in date, then the earlier index. Only the
+ * articles `wanted` accepts get a list (the others an empty one), so a build that renders
+ * some years pays for their lists only; every article is still a candidate. `work` is
+ * added to.
+ */
+export function relatedArticles(
+  articles: readonly { terms: ArticleTerms; date: string }[],
+  documentFrequency: readonly number[],
+  options: RelatedOptions = RELATED_DEFAULTS,
+  wanted: (index: number) => boolean = () => true,
+  work: RelatedWork = { postingsRead: 0, scored: 0 },
+): number[][] {
+  const vectors = articles.map(({ terms }) =>
+    vectorOf(terms, documentFrequency, articles.length, options),
+  );
+  const index = invertedIndex(vectors);
+  const days = articles.map(({ date }) => dayNumber(date));
+  const shared = new Uint16Array(articles.length);
+  return vectors.map((vector, self) => {
+    if (!wanted(self)) return [];
+    // Pass one counts words shared through the index; only articles sharing enough of
+    // them are scored, so the cost is the postings read, not the articles they name.
+    const touched: number[] = [];
+    for (const id of vector.ids) {
+      const postings = index.get(id)!;
+      if (postings.length > options.maxPostings) continue;
+      work.postingsRead += postings.length;
+      for (const other of postings) {
+        if (shared[other] === 0) touched.push(other);
+        shared[other]! += 1;
+      }
+    }
+    const candidates = touched.filter(
+      (other) => other !== self && shared[other]! >= options.candidateShared,
+    );
+    for (const other of touched) shared[other] = 0;
+    work.scored += candidates.length;
+    const mine = new Map<number, number>();
+    vector.ids.forEach((id, i) => mine.set(id, vector.weights[i]!));
+    const found: { other: number; score: number; distance: number }[] = [];
+    for (const other of candidates) {
+      const similarity = dot(mine, vectors[other]!);
+      if (similarity.score >= options.threshold && similarity.shared >= options.minShared)
+        found.push({
+          other,
+          score: similarity.score,
+          distance: Math.abs(days[other]! - days[self]!),
+        });
+    }
+    found.sort((a, b) => b.score - a.score || a.distance - b.distance || a.other - b.other);
+    return found.slice(0, options.limit).map(({ other }) => other);
+  });
+}

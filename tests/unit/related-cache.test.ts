@@ -1,0 +1,98 @@
+import { describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { relatedArticles } from "../../src/lib/related/related.ts";
+import { countAll, EMPTY_CACHE, type Countable } from "../../src/lib/related/term-cache.ts";
+import { decodeTermCache, encodeTermCache } from "../../src/lib/related/term-cache-file.ts";
+import {
+  HAND_WRITTEN_ARTICLES,
+  SAME_EVENT_ARTICLES,
+  type FixtureArticle,
+} from "../support/fixture-archive.ts";
+
+/** Articles to count, keyed by their text as a build keys them by their entry's digest. */
+function countable(articles: readonly FixtureArticle[]): Countable[] {
+  return articles.map((article) => ({
+    key: `${article.title}|${article.body}`,
+    title: article.title,
+    date: article.date,
+  }));
+}
+
+async function count(articles: readonly FixtureArticle[], cache = EMPTY_CACHE) {
+  const bodiesRead: string[] = [];
+  const counted = await countAll(countable(articles), cache, (index) => {
+    bodiesRead.push(articles[index]!.title);
+    return Promise.resolve(articles[index]!.body);
+  });
+  return { ...counted, bodiesRead };
+}
+
+const [QUAKE_A, QUAKE_B] = SAME_EVENT_ARTICLES as [FixtureArticle, FixtureArticle];
+const FOLLOW_UP: FixtureArticle = {
+  title: "Shamakhi rebuilds houses damaged by the February earthquake",
+  date: "2021-05-20",
+  source: "Azernews",
+  body: "Builders restored the old houses in Shamakhi that the magnitude 5.2 earthquake damaged; schools inspected after the tremor reopened.",
+};
+
+describe("related coverage: counted words kept between builds", () => {
+  const before = [QUAKE_A, ...HAND_WRITTEN_ARTICLES, QUAKE_B];
+  // The next build: one article added (its words new to the archive come first in any
+  // order), one edited, one taken down.
+  const edited = { ...HAND_WRITTEN_ARTICLES[1]!, body: "Tbilisi zebra quorum: an edited body." };
+  const after = [
+    FOLLOW_UP,
+    QUAKE_A,
+    HAND_WRITTEN_ARTICLES[0]!,
+    edited,
+    ...HAND_WRITTEN_ARTICLES.slice(3),
+    QUAKE_B,
+  ];
+
+  test("a build from the cache counts, numbers and relates as a clean build does", async () => {
+    const first = await count(before);
+    const cached = await count(after, first.cache);
+    const clean = await count(after);
+    assert.deepEqual(cached.counted, clean.counted);
+    assert.deepEqual(cached.documentFrequency, clean.documentFrequency);
+    assert.deepEqual(cached.cache.terms, clean.cache.terms);
+    const lists = (c: typeof clean) => relatedArticles(c.counted, c.documentFrequency);
+    assert.deepEqual(lists(cached), lists(clean));
+    // The follow-up is found by both reports, from counts the second build did not redo.
+    assert.ok(lists(cached)[1]!.includes(0), "the follow-up relates to the first report");
+  });
+
+  test("only new and changed bodies are read", async () => {
+    const first = await count(before);
+    assert.equal(first.read, before.length);
+    const second = await count(after, first.cache);
+    assert.deepEqual(second.bodiesRead.sort(), [FOLLOW_UP.title, edited.title].sort());
+    // The taken-down article's words leave the cache.
+    assert.equal(second.cache.articles.size, after.length);
+    assert.ok(first.cache.terms.includes("metropoliteninin"));
+    assert.ok(!second.cache.terms.includes("metropoliteninin"), "words of no article are dropped");
+    const third = await count(after, second.cache);
+    assert.equal(third.read, 0);
+  });
+
+  test("the cache file gives back what was written, whatever the letters", async () => {
+    const { cache } = await count([...after, { ...QUAKE_A, title: "Şəki və Bakı: Грузия" }]);
+    const back = decodeTermCache(encodeTermCache(cache));
+    assert.deepEqual(back.terms, cache.terms);
+    assert.deepEqual([...back.articles], [...cache.articles]);
+    assert.ok(back.terms.includes("грузия") && back.terms.includes("seki"));
+  });
+
+  test("a file that is not a cache, or is cut short, is refused (the build counts afresh)", async () => {
+    const bytes = encodeTermCache((await count(before)).cache);
+    const cases: [string, Uint8Array][] = [
+      ["another format", new TextEncoder().encode("related-terms-0\n\u0000\u0000")],
+      ["cut short", bytes.subarray(0, bytes.length - 3)],
+      ["bytes after the end", Uint8Array.from([...bytes, 0])],
+      ["empty", new Uint8Array()],
+    ];
+    for (const [name, broken] of cases) {
+      assert.throws(() => decodeTermCache(broken), Error, name);
+    }
+  });
+});
