@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
 import matter from "gray-matter";
 import { aliasRedirects } from "../lib/aliases.ts";
-import { validateFrontmatter } from "../lib/article-schema.ts";
+import { validateFrontmatter, type ArticleFrontmatter } from "../lib/article-schema.ts";
 import {
   deployDirFor,
   NGINX_CONFIG_FILE,
@@ -33,16 +33,24 @@ export interface DeployFilesOptions {
  * mention `aliases` are parsed: a file read each, no YAML for the rest.
  */
 async function aliasesOf(entries: readonly BuiltEntry[]): Promise<Redirect[]> {
-  const articles = [];
-  for (const { file, path } of entries) {
-    const text = await readFile(path, "utf8");
-    if (!/^aliases:/m.test(text)) continue;
-    const parsed = validateFrontmatter(matter(text, {}).data);
-    if (!parsed.ok) throw new Error(`${file}: ${parsed.errors.join("; ")}`);
-    articles.push({ id: file, data: parsed.data });
+  const articles: { id: string; data: ArticleFrontmatter }[] = [];
+  // Read many at once: one after another, 100,000 reads took 23 s of an incremental build.
+  for (let start = 0; start < entries.length; start += READ_AT_ONCE) {
+    const batch = entries.slice(start, start + READ_AT_ONCE);
+    const texts = await Promise.all(batch.map(({ path }) => readFile(path, "utf8")));
+    batch.forEach(({ file }, i) => {
+      const text = texts[i]!;
+      if (!/^aliases:/m.test(text)) return;
+      const parsed = validateFrontmatter(matter(text, {}).data);
+      if (!parsed.ok) throw new Error(`${file}: ${parsed.errors.join("; ")}`);
+      articles.push({ id: file, data: parsed.data });
+    });
   }
   return aliasRedirects(articles).map(({ from, to }) => ({ from, to }));
 }
+
+/** Entry files read at once. */
+const READ_AT_ONCE = 64;
 
 /**
  * Writes what real servers need beside the pages: `_redirects` into the site (Netlify,

@@ -14,7 +14,13 @@ import type { Browser, Page } from "playwright-core";
 import { beforeAll } from "../support/hooks.ts";
 import { buildSite } from "../support/build-site.ts";
 import { serveStatic, type StaticServer } from "../support/static-server.ts";
-import { launchBrowser, watchConsole } from "../support/browser.ts";
+import { launchBrowser } from "../support/browser.ts";
+import {
+  openWatched,
+  resultSlugs,
+  settled,
+  typeQuery as typeText,
+} from "../support/search-page.ts";
 import { writeSearchArchive, type FixtureArticle } from "../support/search-fixture.ts";
 
 const PAKISTAN = "pakistan-military-cooperation";
@@ -117,56 +123,25 @@ after(async () => {
   await server?.close();
 });
 
-async function openPage(path: string): Promise<{ page: Page; problems: string[] }> {
-  const page = await browser.newPage();
-  const problems = watchConsole(page);
-  page.on("request", (request) => {
-    if (!request.url().startsWith(server.origin) && !request.url().startsWith("data:")) {
-      problems.push(`external request: ${request.url()}`);
-    }
-  });
-  await page.goto(`${server.origin}${path}`);
-  return { page, problems };
-}
-
 /** Runs `use` on a fresh page at `path`, then checks the console stayed clean and closes it. */
 async function withPage(path: string, use: (page: Page) => Promise<void>): Promise<void> {
-  const { page, problems } = await openPage(path);
+  const opened = await openWatched(browser, server.origin, path);
   try {
-    await use(page);
-    assert.deepEqual(problems, [], "console and network stay clean");
-  } finally {
-    await page.close();
+    await use(opened.page);
+  } catch (error) {
+    await opened.page.close();
+    throw error;
   }
+  await opened.close();
 }
 
-const settled = (page: Page) =>
-  page.waitForSelector('[data-search][data-status="ready"]', { timeout: 10_000 });
-
-async function resultSlugs(page: Page): Promise<string[]> {
-  const paths = await page
-    .locator(".search-result h3 a")
-    .evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).pathname));
-  return paths.map((path) => path.split("/").filter(Boolean).pop()!);
-}
-
-/** Types a query into the box, as a reader would, and waits for its answer. */
-async function typeQuery(page: Page, text: string): Promise<void> {
-  const input = page.getByLabel("Search words");
-  await input.fill("");
-  await input.pressSequentially(text, { delay: 10 });
-  await page.waitForFunction(
-    (q) => document.querySelector("[data-search-summary]")?.textContent?.includes(q) ?? false,
-    text,
-  );
-  await settled(page);
-}
+const typeQuery = (page: Page, text: string) => typeText(page, text, 10);
 
 describe("search operators: each changes the result list", () => {
   let page: Page;
   let problems: string[];
   before(async () => {
-    ({ page, problems } = await openPage("/search/"));
+    ({ page, problems } = await openWatched(browser, server.origin, "/search/"));
     await settled(page);
   });
   after(() => page?.close());
@@ -270,7 +245,7 @@ describe("search operators: malformed queries are read as meant", () => {
   let page: Page;
   let problems: string[];
   before(async () => {
-    ({ page, problems } = await openPage("/search/"));
+    ({ page, problems } = await openWatched(browser, server.origin, "/search/"));
     await settled(page);
   });
   after(() => page?.close());

@@ -13,6 +13,7 @@ import { beforeAll } from "../support/hooks.ts";
 import { buildSite } from "../support/build-site.ts";
 import { serveStatic, type StaticServer } from "../support/static-server.ts";
 import { launchBrowser, watchConsole } from "../support/browser.ts";
+import { openWatched, settled, type WatchedPage } from "../support/search-page.ts";
 import { axeViolationsOn, WCAG_TAGS } from "../support/browser-gates.ts";
 import { writeSearchArchive, type FixtureArticle } from "../support/search-fixture.ts";
 import { PAGE_SIZE } from "../../src/client/search-protocol.ts";
@@ -81,27 +82,10 @@ after(async () => {
 });
 
 /** A page under the site's own CSP, checked at the end for a clean console and no request elsewhere. */
-async function open(path: string): Promise<{ page: Page; close: () => Promise<void> }> {
-  const page = await browser.newPage();
-  const problems = watchConsole(page);
-  page.on("request", (request) => {
-    if (!request.url().startsWith(server.origin) && !request.url().startsWith("data:")) {
-      problems.push(`external request: ${request.url()}`);
-    }
-  });
-  await page.goto(`${server.origin}${path}`);
-  await settled(page);
-  return {
-    page,
-    close: async () => {
-      assert.deepEqual(problems, [], "console and network stay clean");
-      await page.close();
-    },
-  };
-}
-
-async function settled(page: Page): Promise<void> {
-  await page.waitForSelector('[data-search][data-status="ready"]', { timeout: 10_000 });
+async function open(path: string): Promise<WatchedPage> {
+  const opened = await openWatched(browser, server.origin, path);
+  await settled(opened.page);
+  return opened;
 }
 
 /** The histogram's table: [period label, count] per row. */

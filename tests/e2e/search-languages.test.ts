@@ -13,6 +13,7 @@ import { beforeAll } from "../support/hooks.ts";
 import { buildSite } from "../support/build-site.ts";
 import { serveStatic, type StaticServer } from "../support/static-server.ts";
 import { launchBrowser, watchConsole } from "../support/browser.ts";
+import { resultSlugs, settled } from "../support/search-page.ts";
 import { writeSearchArchive, type FixtureArticle } from "../support/search-fixture.ts";
 import { AZERBAIJANI_ARTICLES, RUSSIAN_ARTICLES } from "../support/language-fixture.ts";
 import { plainFold } from "../../src/lib/search/spelling.ts";
@@ -79,11 +80,8 @@ async function search(q: string): Promise<string[]> {
   }
   const { page } = shared;
   await page.goto(`${server.origin}/search/?q=${encodeURIComponent(q)}`);
-  await page.waitForSelector('[data-search][data-status="ready"]', { timeout: 10_000 });
-  const hrefs = await page
-    .locator(".search-result h3 a")
-    .evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).pathname));
-  return hrefs.map((path) => path.split("/").filter(Boolean).pop()!);
+  await settled(page);
+  return resultSlugs(page);
 }
 
 /** Counts shown for the values of a facet, e.g. `{ ru: 1 }`. */

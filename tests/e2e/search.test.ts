@@ -14,6 +14,13 @@ import { beforeAll } from "../support/hooks.ts";
 import { buildSite } from "../support/build-site.ts";
 import { serveStatic, type StaticServer } from "../support/static-server.ts";
 import { launchBrowser, watchConsole } from "../support/browser.ts";
+import {
+  openWatched,
+  resultSlugs,
+  settled,
+  typeQuery,
+  type WatchedPage,
+} from "../support/search-page.ts";
 import { axeViolationsOn, WCAG_TAGS } from "../support/browser-gates.ts";
 import { writeSearchArchive, type FixtureArticle } from "../support/search-fixture.ts";
 import type { ShardManifest } from "../../src/lib/search/shards.ts";
@@ -136,60 +143,15 @@ after(async () => {
   await server?.close();
 });
 
-interface SearchPage {
-  page: Page;
-  problems: string[];
-  close: () => Promise<void>;
-}
+type SearchPage = WatchedPage;
 
 /** A page with a clean-console watch and a check that nothing is fetched from elsewhere. */
-async function open(path: string): Promise<SearchPage> {
-  const page = await browser.newPage();
-  const problems = watchConsole(page);
-  page.on("request", (request) => {
-    if (!request.url().startsWith(server.origin) && !request.url().startsWith("data:")) {
-      problems.push(`external request: ${request.url()}`);
-    }
-  });
-  await page.goto(`${server.origin}${path}`);
-  return {
-    page,
-    problems,
-    close: async () => {
-      assert.deepEqual(problems, [], "console and network stay clean");
-      await page.close();
-    },
-  };
-}
-
-/** Waits until the search page has shown the results and counts of the latest state. */
-async function settled(page: Page): Promise<void> {
-  await page.waitForSelector('[data-search][data-status="ready"]', { timeout: 10_000 });
-}
+const open = (path: string) => openWatched(browser, server.origin, path);
 
 async function openSearch(query = ""): Promise<SearchPage> {
   const opened = await open(`/search/${query}`);
   await settled(opened.page);
   return opened;
-}
-
-/** Slugs of the results shown, in order. */
-async function resultSlugs(page: Page): Promise<string[]> {
-  const hrefs = await page
-    .locator(".search-result h3 a")
-    .evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).pathname));
-  return hrefs.map((path) => path.split("/").filter(Boolean).pop()!);
-}
-
-async function typeQuery(page: Page, text: string): Promise<void> {
-  const input = page.getByLabel("Search words");
-  await input.fill("");
-  await input.pressSequentially(text, { delay: 20 });
-  await page.waitForFunction(
-    (q) => document.querySelector("[data-search-summary]")?.textContent?.includes(q) ?? false,
-    text,
-  );
-  await settled(page);
 }
 
 /** Counts shown for the values of a facet, e.g. `{ Azernews: 2 }` (hidden values left out). */
