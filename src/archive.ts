@@ -25,7 +25,7 @@ import { articleParams } from "./lib/permalink.ts";
 import { relatedArticles } from "./lib/related/related.ts";
 import { countAll, EMPTY_CACHE, type TermCache } from "./lib/related/term-cache.ts";
 import { decodeTermCache, encodeTermCache } from "./lib/related/term-cache-file.ts";
-import { writeAtomic } from "./lib/atomic-write.ts";
+import { replaceFile } from "./integrations/replace-file.ts";
 import { buildsSite, buildsYear, keepsOutput, parseSlice } from "./lib/slice.ts";
 
 export type Article = CollectionEntry<"articles">;
@@ -129,7 +129,7 @@ async function relatedOf(articles: readonly Article[]): Promise<Article[][]> {
   console.info(`Related coverage: ${counted.read} of ${articles.length} bodies counted afresh`);
   if (counted.read > 0 || counted.cache.articles.size !== articles.length) {
     await mkdir(dirname(relatedTermsFile), { recursive: true });
-    await writeAtomic(relatedTermsFile, encodeTermCache(counted.cache));
+    await replaceFile(relatedTermsFile, encodeTermCache(counted.cache));
   }
   const lists = relatedArticles(counted.counted, counted.documentFrequency, undefined, rendered);
   return lists.map((list) => list.map((index) => articles[index]!));

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
-import { copyFile, mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, readFile, writeFile } from "node:fs/promises";
+import { replaceFile } from "./replace-file.ts";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
@@ -92,8 +93,7 @@ export default function articleFiles(options: ArticleFilesOptions = {}): AstroIn
           await Promise.all(entries.slice(i, i + PARALLEL).map(writeOne));
         }
         await mkdir(cacheDir, { recursive: true });
-        await writeFile(`${record}.partial`, JSON.stringify(after));
-        await rename(`${record}.partial`, record);
+        await replaceFile(record, JSON.stringify(after));
         const ms = Math.round(performance.now() - started);
         logger.info(
           `Wrote original.txt and citations of ${written} articles in ${ms} ms ` +

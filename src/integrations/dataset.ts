@@ -26,7 +26,7 @@ import {
   formatSample,
   jsonlLine,
 } from "../lib/dataset/records.ts";
-import { writeAtomic } from "../lib/atomic-write.ts";
+import { replaceFile } from "./replace-file.ts";
 import { DATA_PATH, dataFilePath } from "../lib/permalink.ts";
 import { DEFAULT_SETTINGS } from "../lib/settings.ts";
 import { parseSlice } from "../lib/slice.ts";
@@ -131,7 +131,7 @@ async function yearFile(
     csv += csvLine(csvValues(parsed.data, site));
   });
   const packed = await deterministicGzip(Buffer.from(lines));
-  await writeAtomic(path, packed);
+  await replaceFile(path, packed);
   keepOutput(dataFilePath(name));
   const record = { year, articles: entries.length, bytes: packed.length, sha256: sha256(packed) };
   return { record: { ...record, key, csv }, written: true };
@@ -177,7 +177,7 @@ async function loadCache(cacheDir: string): Promise<DatasetCache> {
 
 async function saveCache(cacheDir: string, cache: DatasetCache): Promise<void> {
   await mkdir(cacheDir, { recursive: true });
-  await writeAtomic(cacheFile(cacheDir), JSON.stringify(cache));
+  await replaceFile(cacheFile(cacheDir), JSON.stringify(cache));
 }
 
 const yearsByName = (years: readonly YearRecord[]) =>
@@ -194,7 +194,7 @@ async function writeSliceRecord(outDir: string, years: readonly YearRecord[]): P
       csv,
     })),
   };
-  await writeAtomic(join(outDir, SLICE_DATASET_FILE), JSON.stringify(record));
+  await replaceFile(join(outDir, SLICE_DATASET_FILE), JSON.stringify(record));
 }
 
 /** datapackage.json, written only when its text changed; whether it was. */
@@ -203,7 +203,7 @@ async function writeDescriptor(dataDir: string, descriptor: string): Promise<boo
   keepOutput(dataFilePath(DATAPACKAGE_FILE));
   const current = await readFile(path, "utf8").catch(() => null);
   if (current === descriptor) return false;
-  await writeAtomic(path, descriptor);
+  await replaceFile(path, descriptor);
   return true;
 }
 

@@ -197,3 +197,11 @@ export function describeChoice(choice: LanguageChoice): string {
       return `${choice.language} (default; unsure: ${choice.why})`;
   }
 }
+
+/**
+ * The `lang` of another article's title quoted in the site's English lists and navigation:
+ * none for English, the article's language otherwise, so screen readers switch voice.
+ */
+export function quotedTitleLang(language: string): string | undefined {
+  return language === "en" ? undefined : language;
+}

@@ -6,6 +6,7 @@ import {
   detectLanguage,
   measureText,
   MIN_LETTERS,
+  quotedTitleLang,
 } from "../../src/lib/language.ts";
 
 const ENGLISH =
@@ -179,5 +180,13 @@ describe("chooseLanguage and describeChoice", () => {
       `en (default; unsure: only 7 letters, too few to tell (${MIN_LETTERS} needed))`,
     );
     assert.equal(chooseLanguage(GEORGIAN, undefined, "az").language, "az");
+  });
+});
+
+describe("quotedTitleLang", () => {
+  it("marks a title only when it is not in the pages' English", () => {
+    assert.equal(quotedTitleLang("en"), undefined);
+    assert.equal(quotedTitleLang("az"), "az");
+    assert.equal(quotedTitleLang("ru"), "ru");
   });
 });

@@ -19,6 +19,7 @@ import {
 } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { replaceFile } from "../replace-file.ts";
 import type { FacetRecord } from "../../lib/search/facet-table.ts";
 import { indexFingerprint, SHARD_FOLDER, type Shard } from "../../lib/search/shards.ts";
 
@@ -190,7 +191,6 @@ export class ShardCache {
       }
     }
     await mkdir(dirname(this.#fingerprintsFile), { recursive: true });
-    await writeFile(`${this.#fingerprintsFile}.partial`, JSON.stringify(this.#after));
-    await rename(`${this.#fingerprintsFile}.partial`, this.#fingerprintsFile);
+    await replaceFile(this.#fingerprintsFile, JSON.stringify(this.#after));
   }
 }
