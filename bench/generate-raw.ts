@@ -11,7 +11,8 @@
  *
  *   node bench/generate-raw.ts --articles N --out DIR [--seed 1] [--vocabulary news|classic]
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import process from "node:process";
 import { parseArgs } from "node:util";
@@ -141,19 +142,23 @@ export function generateRawArticles(
     az: { dir: join(dir, "az"), files: 0 },
     ru: { dir: join(dir, "ru"), files: 0 },
   };
+  // Digests and file names, not texts: a million texts would not fit in Node's heap.
   const made = new Set<string>();
-  const written: { lang: CorpusLanguage; text: string }[] = [];
+  const written: { lang: CorpusLanguage; file: string }[] = [];
+  const digest = (text: string) => createHash("sha1").update(text).digest("base64");
   let bytes = 0;
   let duplicates = 0;
 
   for (let i = 0; i < n; i++) {
     let lang: CorpusLanguage;
     let text: string;
+    let copy = false;
     if (written.length > 50 && int(200) === 0) {
       // An exact copy of an earlier text: the import must call it a duplicate.
       const earlier = written[int(written.length)]!;
       lang = earlier.lang;
-      text = earlier.text;
+      text = readFileSync(earlier.file, "utf8");
+      copy = true;
       duplicates++;
     } else {
       const roll = random();
@@ -198,15 +203,16 @@ export function generateRawArticles(
       if (shape === 4) lines.push("", `© ${y} ${source}. All rights reserved.`);
       lines.push("");
       text = lines.join(int(10) === 0 ? "\r\n" : "\n");
-      if (made.has(text)) text += "\n";
-      made.add(text);
-      written.push({ lang, text });
+      if (made.has(digest(text))) text += "\n";
+      made.add(digest(text));
     }
     const language = languages[lang];
     const folder = join(language.dir, String(Math.floor(language.files / 500)).padStart(3, "0"));
     if (language.files % 500 === 0) mkdirSync(folder, { recursive: true });
     const data = Buffer.from(text, "utf8");
-    writeFileSync(join(folder, `${String(language.files).padStart(6, "0")}.txt`), data);
+    const file = join(folder, `${String(language.files).padStart(6, "0")}.txt`);
+    writeFileSync(file, data);
+    if (!copy) written.push({ lang, file });
     language.files++;
     bytes += data.length;
   }
