@@ -1,14 +1,16 @@
 /**
  * `npm run bench -- --articles N`: the archive at scale, end to end, on this machine.
  * Generates N raw texts (bench/generate-raw.ts) in a temp dir, imports them with the CLI
- * into a temp archive, builds and indexes it with `astro build`, serves the result and
- * measures a first search in Chromium. Prints one table and writes bench/results/<N>.json.
+ * into a temp archive, builds and indexes it with `astro build`, adds one article dated the
+ * corpus's last day and builds again, then one dated an older year (bench/lib/add-one.ts),
+ * serves the result and measures a first search in Chromium. Prints one table and writes bench/results/<N>.json.
  * Corpora and builds live outside git (os.tmpdir(), node_modules/.cache) and are removed
  * unless --keep.
  *
  *   npm run bench -- [--articles 10000] [--seed 1] [--heap 8192] [--keep] [--no-query]
  *                    [--no-index]   (render only, SEARCH_INDEX=off: for archives too large to index)
- *                    [--no-add-one] (skip the rebuild after adding one article)
+ *                    [--no-add-one] (skip both rebuilds after adding one article)
+ *                    [--no-back-dated] (skip the second: one article dated 2010-06-15)
  *                    [--vocabulary news|classic] (the corpus's words: bench/lib/vocabulary.ts)
  *
  * Times are wall clock around each process, measured here; the render, sync, index and
@@ -24,10 +26,11 @@ import process from "node:process";
 import { parseArgs } from "node:util";
 import { ROOT } from "../tests/support/build-site.ts";
 import { generateRawArticles, vocabularyOption, type CorpusLanguage } from "./generate-raw.ts";
+import { addOneArticle, describeAdded, type AddOneSetup } from "./lib/add-one.ts";
 import {
   articleFilesTime,
-  countPageLines,
   indexTime,
+  required,
   shardSummary,
   syncTime,
   type LoggedTime,
@@ -47,6 +50,7 @@ const { values } = parseArgs({
     "no-query": { type: "boolean", default: false },
     "no-index": { type: "boolean", default: false },
     "no-add-one": { type: "boolean", default: false },
+    "no-back-dated": { type: "boolean", default: false },
     vocabulary: { type: "string", default: "news" },
   },
 });
@@ -63,13 +67,8 @@ const archive = join(temp, "archive");
 const node = process.execPath;
 const log = (line: string) => console.error(`[bench] ${line}`);
 
-/** A figure the log must hold: a missing line is an error, not 0 s. */
-function required<T>(value: T | null, what: string, output: string): T {
-  if (value === null) {
-    throw new Error(`the build log has no ${what} line:\n${output.slice(-2000)}`);
-  }
-  return value;
-}
+/** The back-dated article's day: an older year, whose shard is not the newest year's. */
+const BACK_DATE = "2010-06-15";
 const secondsOf = (time: LoggedTime | null) => (time ? time.seconds.toFixed(1) : "missing");
 
 try {
@@ -126,59 +125,26 @@ try {
   const articleFiles = articleFilesTime(build.output);
   log(`built in ${(build.ms / 1000).toFixed(1)} s (index ${secondsOf(indexed)} s by its log)`);
 
-  // 3. One article more, built again with the caches of the first build.
-  let addOneArticle: {
-    importSeconds: number;
-    rebuildSeconds: number;
-    pagesRendered: number;
-    pagesRestored: number;
-    otherFilesRendered: number;
-    otherFilesRestored: number;
-    index: LoggedTime | null;
-    shards: string | null;
-  } | null = null;
-  if (!values["no-add-one"]) {
-    // Today's article, as an archive grows: dated the corpus's last day.
-    const extra = generateRawArticles(
-      join(temp, "one-more"),
-      1,
-      Number(values.seed) + 7919,
-      { from: "2024-12-31", to: "2024-12-31" },
-      vocabulary,
-    );
-    const lang = (Object.keys(extra.languages) as CorpusLanguage[]).find(
-      (l) => extra.languages[l].files,
-    )!;
-    const out = join(archive, "articles");
-    const addOne = await measureCommand(
-      node,
-      ["src/cli/import.ts", "--lang", lang, "--out", out, extra.languages[lang].dir],
-      { cwd: ROOT },
-    );
-    const rebuild = await measureCommand(node, buildArgs, { cwd: ROOT, env });
-    if (rebuild.code !== 0) throw new Error(`rebuild failed:\n${rebuild.output.slice(-4000)}`);
-    if (addOne.code !== 0) throw new Error(`import of one article failed:\n${addOne.output}`);
-    // Astro lists each file it writes: `(+12ms)` or `(+1.02s)` when rendered, `(restored)`
-    // or `(cached)` when taken from the last build.
-    const lines = countPageLines(rebuild.output);
-    addOneArticle = {
-      importSeconds: addOne.ms / 1000,
-      rebuildSeconds: rebuild.ms / 1000,
-      pagesRendered: lines.pages.rendered,
-      pagesRestored: lines.pages.restored,
-      otherFilesRendered: lines.rendered - lines.pages.rendered,
-      otherFilesRestored: lines.restored - lines.pages.restored,
-      index: values["no-index"]
-        ? null
-        : required(indexTime(rebuild.output), "index", rebuild.output),
-      shards: shardSummary(rebuild.output),
-    };
-    log(
-      `one article added: import ${addOne.ms / 1000} s, rebuild ${rebuild.ms / 1000} s ` +
-        `(${lines.pages.rendered} pages rendered, ${lines.pages.restored} restored; ` +
-        `${addOneArticle.shards})`,
-    );
-  }
+  // 3. One article more, built again with the caches of the last build: today's, as an
+  // archive grows (the corpus's last day), then one back-dated to an older year (a back-fill).
+  const setup: AddOneSetup = {
+    temp,
+    archive,
+    dist,
+    node,
+    buildArgs,
+    env,
+    seed: Number(values.seed),
+    vocabulary,
+    indexed: !values["no-index"],
+  };
+  const addOne = values["no-add-one"] ? null : await addOneArticle(setup, "2024-12-31", 7919);
+  if (addOne) log(`one article added: ${describeAdded(addOne)}`);
+  const backDated =
+    values["no-add-one"] || values["no-back-dated"]
+      ? null
+      : await addOneArticle(setup, BACK_DATE, 2 * 7919);
+  if (backDated) log(`one article back-dated: ${describeAdded(backDated)}`);
 
   // 4. What the build produced.
   const site = folderStats(dist);
@@ -240,7 +206,8 @@ try {
       shards: shardLine,
     },
     total: { wallSeconds: build.ms / 1000, peakRssBytes: build.peakRssBytes },
-    addOneArticle,
+    addOneArticle: addOne,
+    backDatedArticle: backDated,
     dist: { bytes: site.bytes, files: site.files },
     pagefind: {
       bytes: index.bytes,
@@ -278,13 +245,12 @@ try {
       "build + index",
       `${results.total.wallSeconds.toFixed(1)} s, peak ${mb(results.total.peakRssBytes)} (process tree)`,
     ],
+    ["one article added", addOne ? describeAdded(addOne) : "not measured (--no-add-one)"],
     [
-      "one article added",
-      addOneArticle
-        ? `import ${addOneArticle.importSeconds.toFixed(1)} s + rebuild ${addOneArticle.rebuildSeconds.toFixed(1)} s ` +
-          `(${addOneArticle.pagesRendered} pages rendered, ${addOneArticle.pagesRestored} restored; ` +
-          `index ${secondsOf(addOneArticle.index)} s by its log, ${addOneArticle.shards})`
-        : "not measured (--no-add-one)",
+      `one article back-dated (${BACK_DATE})`,
+      backDated
+        ? describeAdded(backDated)
+        : `not measured (${values["no-add-one"] ? "--no-add-one" : "--no-back-dated"})`,
     ],
     ["dist", `${mb(site.bytes)}, ${site.files} files`],
     [

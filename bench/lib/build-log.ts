@@ -34,6 +34,14 @@ export function articleFilesTime(output: string): LoggedTime | null {
   return logged(output, /Wrote original\.txt and citations of \d+ articles in (\d+) ms[^\n]*/);
 }
 
+/** A figure the log must hold: a missing line is an error, not 0 s. */
+export function required<T>(value: T | null, what: string, output: string): T {
+  if (value === null) {
+    throw new Error(`the build log has no ${what} line:\n${output.slice(-2000)}`);
+  }
+  return value;
+}
+
 /** "N shard(s), I indexed, R reused" of the index line, or null. */
 export function shardSummary(output: string): string | null {
   return /\d+ shard\(s\)(?:, \d+ indexed, \d+ reused)?/.exec(output)?.[0] ?? null;
@@ -54,13 +62,24 @@ export interface PageLines {
  */
 export function countPageLines(output: string): PageLines {
   const counts: PageLines = { rendered: 0, restored: 0, pages: { rendered: 0, restored: 0 } };
-  const line = /├─ (\S+) \((restored|cached|\+(?:\d+ms|\d+(?:\.\d+)?s|\d+m \d+s))\)/g;
-  for (const [, path, status] of output.matchAll(line)) {
-    const kind = status!.startsWith("+") ? "rendered" : "restored";
+  for (const { path, rendered } of fileLines(output)) {
+    const kind = rendered ? "rendered" : "restored";
     counts[kind]++;
-    if (path!.endsWith(".html")) counts.pages[kind]++;
+    if (path.endsWith(".html")) counts.pages[kind]++;
   }
   return counts;
+}
+
+/** The paths of the files Astro rendered in this build, as it lists them (`/rss.xml`). */
+export function renderedFiles(output: string): string[] {
+  return [...fileLines(output)].filter((file) => file.rendered).map((file) => file.path);
+}
+
+function* fileLines(output: string): Generator<{ path: string; rendered: boolean }> {
+  const line = /├─ (\S+) \((restored|cached|\+(?:\d+ms|\d+(?:\.\d+)?s|\d+m \d+s))\)/g;
+  for (const [, path, status] of output.matchAll(line)) {
+    yield { path: path!, rendered: status!.startsWith("+") };
+  }
 }
 
 /** "S pages built in T" of Astro's closing line. */

@@ -5,6 +5,8 @@ import {
   countPageLines,
   indexTime,
   pagesBuilt,
+  renderedFiles,
+  required,
   shardSummary,
   syncTime,
 } from "../../bench/lib/build-log.ts";
@@ -47,6 +49,17 @@ describe("countPageLines", () => {
   });
 });
 
+describe("renderedFiles", () => {
+  it("lists the files rendered in this build, not those restored or cached", () => {
+    assert.deepEqual(renderedFiles(LOG), [
+      "/articles/2004/03/05/a/index.html",
+      "/articles/2004/03/05/b/index.html",
+      "/articles/2004/03/05/c/index.html",
+      "/rss.xml",
+    ]);
+  });
+});
+
 describe("times from the build's log", () => {
   it("reads the index time and pages, marked as taken from the log", () => {
     const index = indexTime(LOG);
@@ -74,5 +87,12 @@ describe("times from the build's log", () => {
   it("reads the shard summary and Astro's closing line", () => {
     assert.equal(shardSummary(LOG), "2 shard(s), 1 indexed, 1 reused");
     assert.deepEqual(pagesBuilt(LOG), { pages: 16995, took: "1m 21s" });
+  });
+});
+
+describe("required", () => {
+  it("passes a figure through and stops on a missing line", () => {
+    assert.equal(required(shardSummary(LOG), "index", LOG), "2 shard(s), 1 indexed, 1 reused");
+    assert.throws(() => required(indexTime("built\n"), "index", "built\n"), /has no index line/);
   });
 });
