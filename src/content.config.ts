@@ -1,16 +1,26 @@
-import { readdir, readFile } from "node:fs/promises";
-import { join, relative, resolve, sep } from "node:path";
+import { mkdir, readdir, readFile, rename, stat, writeFile } from "node:fs/promises";
+import { dirname, join, relative, resolve, sep } from "node:path";
 import { defineCollection } from "astro:content";
 import type { Loader } from "astro/loaders";
 import matter from "gray-matter";
 import { articleSchema } from "./lib/article-schema.ts";
+import {
+  checkedRecord,
+  entrySignature,
+  parseChecked,
+  serializeChecked,
+  type CheckedEntries,
+} from "./lib/checked-entries.ts";
 import { entryProblems, originalFileFor } from "./lib/entry-check.ts";
 import { settingsFrom } from "./lib/settings.ts";
 
 // The one module besides astro.config.mjs that reads the environment: Astro imports this
 // file itself and gives a loader only the Astro config, which has no room for our settings.
 // It reads them with the same settingsFrom, so ARCHIVE_DIR means what the config says.
-const articlesDir = resolve(settingsFrom(process.env).archiveDir, "articles");
+const settings = settingsFrom(process.env);
+const articlesDir = resolve(settings.archiveDir, "articles");
+/** Entries the last build read and found sound, by their files' stats (./lib/checked-entries.ts). */
+const checkedFile = resolve(settings.cacheDir, "checked-entries.txt");
 /** Files read at once. */
 const PARALLEL = 64;
 /** Changes when what the loader stores changes, so cached entries from before are redone. */
@@ -36,17 +46,32 @@ const articlesLoader: Loader = {
       .sort();
     const seen = new Set<string>();
     const failures: string[] = [];
+    const before = parseChecked(await readFile(checkedFile, "utf8").catch(() => ""));
+    const checked: CheckedEntries = new Map();
     let parsed = 0;
+    let read = 0;
     const loadOne = async (file: string) => {
       const id = file.slice(0, -".md".length).split(sep).join("/");
       const path = join(articlesDir, file);
       seen.add(id);
+      // Stats first: a file written after them gets new ones, and is read next time.
+      const [entryStats, originalStats] = await Promise.all([
+        stat(path, { bigint: true }),
+        stat(originalFileFor(path), { bigint: true }).catch(() => null),
+      ]);
+      const signature = originalStats && entrySignature(entryStats, originalStats);
+      const kept = store.get(id);
+      if (signature && kept && before.get(id) === checkedRecord(signature, String(kept.digest))) {
+        checked.set(id, before.get(id)!);
+        return;
+      }
+      read++;
       const [text, original] = await Promise.all([
         readFile(path, "utf8"),
         readFile(originalFileFor(path)).catch(() => null),
       ]);
       const digest = context.generateDigest(STORE_FORMAT + text);
-      let entry = store.get(id);
+      let entry = kept;
       if (entry?.digest !== digest) {
         // An options object turns off gray-matter's cache of every file it has parsed.
         const { data } = matter(text, {});
@@ -58,15 +83,23 @@ const articlesLoader: Loader = {
         parsed++;
       }
       const data = entry.data as { date: string; slug: string; sha256: string };
-      for (const problem of entryProblems(id, data, original)) failures.push(`${path}: ${problem}`);
+      const problems = entryProblems(id, data, original);
+      for (const problem of problems) failures.push(`${path}: ${problem}`);
+      if (problems.length === 0 && signature) checked.set(id, checkedRecord(signature, digest));
     };
     for (let i = 0; i < files.length; i += PARALLEL) {
       await Promise.all(files.slice(i, i + PARALLEL).map(loadOne));
     }
     for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
     if (failures.length) throw new Error(`Archive check failed:\n${failures.sort().join("\n")}`);
+    await mkdir(dirname(checkedFile), { recursive: true });
+    await writeFile(`${checkedFile}.partial`, serializeChecked(checked));
+    await rename(`${checkedFile}.partial`, checkedFile);
     const ms = Math.round(performance.now() - started);
-    logger.info(`${files.length} articles checked (${parsed} parsed) in ${ms} ms`);
+    logger.info(
+      `${files.length} articles checked (${parsed} parsed) in ${ms} ms: ${read} read, ` +
+        `${files.length - read} unchanged since the last check`,
+    );
   },
 };
 

@@ -4,10 +4,10 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
-import { cp, mkdtemp, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { cp, mkdtemp, readFile, rename, rm, stat, utimes, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { buildSite, ROOT, type BuildResult } from "../support/build-site.ts";
+import { buildSite, BUILDS_DIR, ROOT, type BuildResult } from "../support/build-site.ts";
 
 const SLUG = "azerbaijan-and-pakistan-discuss-military-cooperation";
 
@@ -37,6 +37,40 @@ describe("build-time archive checks", () => {
       new RegExp(`${SLUG}\\.md: sha256 e78455d1\\w+ does not match its original text`),
     );
     await rm(dir, { recursive: true, force: true });
+  });
+
+  test("an incremental build reads only changed entries, and still refuses an original changed in place", async () => {
+    const { dir, entry } = await seedArchive();
+    const outDir = await mkdtemp(join(BUILDS_DIR, "dist-checks-"));
+    const first = await buildSite(dir, { outDir });
+    assert.equal(first.code, 0, first.output);
+    const again = await buildSite(dir, { outDir });
+    assert.equal(again.code, 0, again.output);
+    assert.match(again.output, / articles checked \(0 parsed\) in \d+ ms: 0 read, \d+ unchanged/);
+    // The same size and modification time as before, one byte changed: only the file's
+    // status-change time tells, which no tool can set back.
+    // (A whole second, so the time set back is exact to the nanosecond.)
+    const original = `${entry}.original.txt`;
+    const second = new Date("2020-01-01T00:00:00Z");
+    await utimes(original, second, second);
+    const checked = await buildSite(dir, { outDir });
+    assert.match(checked.output, / articles checked \(0 parsed\) in \d+ ms: 1 read, /);
+    const before = await stat(original, { bigint: true });
+    const bytes = await readFile(original);
+    bytes[bytes.length - 2] = bytes[bytes.length - 2] === 0x2e ? 0x21 : 0x2e;
+    await writeFile(original, bytes);
+    await utimes(original, second, second);
+    const after = await stat(original, { bigint: true });
+    assert.deepEqual(
+      [after.size, after.ino, after.mtimeNs],
+      [before.size, before.ino, before.mtimeNs],
+    );
+    const tampered = await buildSite(dir, { outDir });
+    assert.notEqual(tampered.code, 0, tampered.output);
+    assert.match(tampered.output, new RegExp(`${SLUG}\\.md: sha256 e78455d1\\w+ does not match`));
+    await rm(dir, { recursive: true, force: true });
+    await rm(outDir, { recursive: true, force: true });
+    await rm(`${outDir}-cache`, { recursive: true, force: true });
   });
 
   test("an entry whose path disagrees with its date fails the build, naming the expected path", async () => {
