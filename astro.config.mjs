@@ -10,7 +10,7 @@ import securityHeaders from "./src/integrations/security-headers.ts";
 import deployFiles from "./src/integrations/deploy-files.ts";
 import sitemap from "./src/integrations/sitemap.ts";
 import sliceOutput from "./src/integrations/slice-output.ts";
-import { keepPrecompressed, precompress } from "./src/integrations/precompress.ts";
+import { precompress } from "./src/integrations/precompress.ts";
 import { CSP_DIRECTIVES, CSP_SCRIPT_SOURCES, CSP_STYLE_SOURCES } from "./src/lib/security.ts";
 import { settingsFrom } from "./src/lib/settings.ts";
 
@@ -50,8 +50,6 @@ export default defineConfig({
     articleFiles({ archiveDir: settings.archiveDir }),
     // /data/: the archive as gzipped JSON Lines per year, a CSV and datapackage.json.
     dataset({ archiveDir: settings.archiveDir, slice: settings.buildSlice }),
-    // Before the sweep: the .gz files of the last build whose file is still there.
-    keepPrecompressed(),
     // After the pages and article files, before indexing: removes what earlier builds left
     // in the kept dist/ and this one did not make, so no stale page gets indexed.
     outputSweep(),

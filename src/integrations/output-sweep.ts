@@ -2,6 +2,10 @@ import { readdir, rm, rmdir, stat } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
+import { isGzipDownload } from "../lib/deploy/caching.ts";
+
+/** A compressed copy's suffix (./precompress.ts). */
+const GZ = ".gz";
 
 /**
  * Keeps `dist/` from one build to the next, and removes what a build no longer makes.
@@ -14,7 +18,8 @@ import type { AstroIntegration } from "astro";
  *
  * What the build made is: every page Astro generated or kept (its routes' output files),
  * every file written during this build, the files other integrations say they kept
- * (`keepOutput`), and the folders they manage themselves (`ownOutputFolder`). Anything
+ * (`keepOutput`), the `.gz` copy beside each of those (./precompress.ts rewrites it if its
+ * file changed), and the folders they manage themselves (`ownOutputFolder`). Anything
  * else in `dist/` is left over from an earlier build, a page or file that no longer
  * exists, and is deleted, so the folder is the same as after a clean build (checked by
  * tests/e2e/incremental.test.ts).
@@ -38,6 +43,58 @@ export function ownOutputFolder(path: string): void {
   owned.add(path.replace(/^\/+|\/+$/g, ""));
 }
 
+/** What one sweep knows, and what it removed. */
+interface Sweep {
+  outDir: string;
+  /** A folder an integration cleans itself (`ownOutputFolder`). */
+  isOwned: (path: string) => boolean;
+  /** A file this build made or kept (`path` relative to dist/, `full` absolute). */
+  isLive: (path: string, full: string) => Promise<boolean>;
+  removed: number;
+}
+
+/**
+ * Removes what this build did not make from `folder` and below; true if it is left empty.
+ * Files first, then their .gz copies (./precompress.ts), which live while their file
+ * does, so finding them needs no walk of its own.
+ */
+async function sweepFolder(folder: string, sweep: Sweep): Promise<boolean> {
+  let empty = true;
+  const entries = await readdir(folder, { withFileTypes: true });
+  const names = new Set(entries.map((entry) => entry.name));
+  const live = new Set<string>();
+  const pathOf = (full: string) => relative(sweep.outDir, full).split(sep).join("/");
+  /** A file stays if the build made or kept it, a copy also while its file stays. */
+  const keepOrRemove = async (name: string, full: string, copy: boolean) => {
+    if ((copy && live.has(name.slice(0, -GZ.length))) || (await sweep.isLive(pathOf(full), full))) {
+      live.add(name);
+    } else {
+      await rm(full);
+      sweep.removed += 1;
+    }
+  };
+  const copies: string[] = [];
+  for (const entry of entries) {
+    const full = join(folder, entry.name);
+    const path = pathOf(full);
+    // Astro's own build folders (`.prerender`), and folders others manage.
+    if (path.startsWith(".") || sweep.isOwned(path)) {
+      empty = false;
+    } else if (entry.isDirectory()) {
+      if (await sweepFolder(full, sweep)) await rmdir(full);
+      else empty = false;
+    } else if (
+      entry.name.endsWith(GZ) &&
+      names.has(entry.name.slice(0, -GZ.length)) &&
+      !isGzipDownload(path)
+    ) {
+      copies.push(entry.name);
+    } else await keepOrRemove(entry.name, full, false);
+  }
+  for (const name of copies) await keepOrRemove(name, join(folder, name), true);
+  return empty && live.size === 0;
+}
+
 export default function outputSweep(): AstroIntegration {
   let started = 0;
   return {
@@ -58,35 +115,18 @@ export default function outputSweep(): AstroIntegration {
         const pages = new Set(
           [...assets.values()].flat().map((url) => relative(outDir, fileURLToPath(url))),
         );
-        const isOwned = (path: string) =>
-          [...owned].some((folder) => path === folder || path.startsWith(`${folder}/`));
-        let removed = 0;
-        const sweep = async (folder: string): Promise<boolean> => {
-          let empty = true;
-          for (const entry of await readdir(folder, { withFileTypes: true })) {
-            const full = join(folder, entry.name);
-            const path = relative(outDir, full).split(sep).join("/");
-            // Astro's own build folders (`.prerender`), and folders others manage.
-            if (path.startsWith(".") || isOwned(path)) {
-              empty = false;
-              continue;
-            }
-            if (entry.isDirectory()) {
-              if (await sweep(full)) await rmdir(full);
-              else empty = false;
-              continue;
-            }
-            const live = pages.has(path) || kept.has(path) || (await stat(full)).mtimeMs >= started;
-            if (live) empty = false;
-            else {
-              await rm(full);
-              removed += 1;
-            }
-          }
-          return empty;
+        const sweep: Sweep = {
+          outDir,
+          isOwned: (path) =>
+            [...owned].some((folder) => path === folder || path.startsWith(`${folder}/`)),
+          isLive: async (path, full) =>
+            pages.has(path) || kept.has(path) || (await stat(full)).mtimeMs >= started,
+          removed: 0,
         };
-        await sweep(outDir);
-        if (removed > 0) logger.info(`Removed ${removed} file(s) an earlier build left`);
+        await sweepFolder(outDir, sweep);
+        if (sweep.removed > 0) {
+          logger.info(`Removed ${sweep.removed} file(s) an earlier build left`);
+        }
       },
     },
   };

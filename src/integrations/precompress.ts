@@ -5,7 +5,6 @@ import { promisify } from "node:util";
 import { gzip as gzipCallback, constants } from "node:zlib";
 import type { AstroIntegration } from "astro";
 import { isGzipDownload, isPrecompressed } from "../lib/deploy/caching.ts";
-import { keepOutput } from "./output-sweep.ts";
 
 const gzip = promisify(gzipCallback);
 /** Files compressed at once: keeps both cores busy without holding many files in memory. */
@@ -51,31 +50,10 @@ export async function precompressFile(outDir: string, file: string): Promise<voi
 }
 
 /**
- * Runs before the output sweep (./output-sweep.ts): a `.gz` kept from the last build is
- * this build's too while its file is there, so the sweep leaves it; `precompress` then
- * writes it again only if its file changed, and removes it if its file is gone.
- */
-export function keepPrecompressed(): AstroIntegration {
-  return {
-    name: "news-archive:keep-precompressed",
-    hooks: {
-      "astro:build:done": async ({ dir }) => {
-        const outDir = fileURLToPath(dir);
-        const files = new Set(await filesUnder(outDir));
-        for (const file of files) {
-          if (file.endsWith(GZ) && !isGzipDownload(file) && files.has(file.slice(0, -GZ.length)))
-            keepOutput(file);
-        }
-      },
-    },
-  };
-}
-
-/**
  * Writes `<file>.gz` beside each text file of the site that a reader's pages load (html,
  * css, js, json, xml, svg; `isPrecompressed`), for nginx's `gzip_static`: compressed once at
  * level 9 instead of on every request. Last of all, after the search index. A `.gz` newer
- * than its file is kept; one that would not be smaller is not written, and one the rules
+ * than its file is kept (the output sweep keeps a `.gz` while its file is kept); one that would not be smaller is not written, and one the rules
  * no longer ask for (a file too small, `original.txt`) is removed.
  */
 export function precompress(): AstroIntegration {

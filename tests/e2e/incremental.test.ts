@@ -6,7 +6,7 @@
 import { before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
-import { readdir, readFile, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { readdir, readFile, mkdtemp, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { gzipSync } from "node:zlib";
@@ -59,6 +59,9 @@ let first: BuildResult;
 let again: BuildResult;
 /** The folder after `again`, before the next build replaces it. */
 let againTree: Map<string, Buffer>;
+/** An unchanged page's .gz copy: when the first build wrote it, and after the rebuild. */
+const KEPT_GZ = "articles/2018/03/01/spring-floods/index.html.gz";
+let keptGzTimes: [number, number];
 let clean: BuildResult;
 let afterRemoval: BuildResult;
 let cleanAfterRemoval: BuildResult;
@@ -75,9 +78,11 @@ before(async () => {
     const path = join(first.outDir, file);
     await writeFile(path, gzipSync(await readFile(path.slice(0, -".gz".length))));
   }
+  const firstGz = (await stat(join(first.outDir, KEPT_GZ))).mtimeMs;
   // Into the same folder, with the same cache, as a deploy job that keeps its cache does.
   again = await buildSite(archive, { env, outDir: first.outDir });
   assert.equal(again.code, 0, again.output);
+  keptGzTimes = [firstGz, (await stat(join(first.outDir, KEPT_GZ))).mtimeMs];
   againTree = await tree(again.outDir);
   clean = await buildSite(archive, { env });
   assert.equal(clean.code, 0, clean.output);
@@ -111,6 +116,8 @@ describe("one article added to a built archive", () => {
     const rendered = (path: string) => assert.match(line(path), /\(\+[\d.]+m?s\)/, path);
     kept("/articles/2018/03/01/spring-floods/");
     kept("/articles/2019/05/");
+    // and so is its .gz copy: neither removed by the sweep nor compressed again.
+    assert.equal(keptGzTimes[1], keptGzTimes[0], KEPT_GZ);
     assert.match(again.output, /citations of 1 articles in \d+ ms \(6 unchanged\)/);
     rendered("/articles/2020/09/01/festival-returns/"); // the new article
     rendered("/articles/2020/06/30/rail-link/"); // the one before it: its newer link
