@@ -106,6 +106,9 @@ if (!values.out) {
     "usage: npm run bench:index-only -- --archive DIR --out DIR  (or --articles N --out DIR)",
   );
 }
+if (!values.archive && !(Number(values.articles) >= 1)) {
+  throw new Error("--articles N (a whole number) or --archive DIR is needed");
+}
 const out = resolve(values.out);
 mkdirSync(out, { recursive: true });
 const archive = values.archive
@@ -126,9 +129,11 @@ for (const file of sample) {
 }
 // Built inside the project (its own folder there), so it never shares `.astro/` with
 // another build running at the same time.
-const built = await buildSite(sampleArchive);
-if (built.code !== 0) throw new Error(`the shell's build failed:\n${built.output.slice(-4000)}`);
-const shell = built.outDir;
+const shellBuild = await buildSite(sampleArchive);
+if (shellBuild.code !== 0) {
+  throw new Error(`the shell's build failed:\n${shellBuild.output.slice(-4000)}`);
+}
+const shell = shellBuild.outDir;
 
 // 2. Stand-in pages: the sample's must index as the built ones do.
 for (const file of sample) {

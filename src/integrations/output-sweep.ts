@@ -3,9 +3,7 @@ import { join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
 import { isGzipDownload } from "../lib/deploy/caching.ts";
-
-/** A compressed copy's suffix (./precompress.ts). */
-const GZ = ".gz";
+import { GZ } from "./precompress.ts";
 
 /**
  * Keeps `dist/` from one build to the next, and removes what a build no longer makes.

@@ -9,7 +9,8 @@ import { isGzipDownload, isPrecompressed } from "../lib/deploy/caching.ts";
 const gzip = promisify(gzipCallback);
 /** Files compressed at once: keeps both cores busy without holding many files in memory. */
 const PARALLEL = 16;
-const GZ = ".gz";
+/** The suffix of a compressed copy beside its file (the output sweep keeps them too). */
+export const GZ = ".gz";
 
 /** Every file under `root`, as `/`-separated paths relative to it. */
 async function filesUnder(root: string): Promise<string[]> {
@@ -53,8 +54,9 @@ export async function precompressFile(outDir: string, file: string): Promise<voi
  * Writes `<file>.gz` beside each text file of the site that a reader's pages load (html,
  * css, js, json, xml, svg; `isPrecompressed`), for nginx's `gzip_static`: compressed once at
  * level 9 instead of on every request. Last of all, after the search index. A `.gz` newer
- * than its file is kept (the output sweep keeps a `.gz` while its file is kept); one that would not be smaller is not written, and one the rules
- * no longer ask for (a file too small, `original.txt`) is removed.
+ * than its file is kept (the output sweep keeps a `.gz` while its file is kept); one that
+ * would not be smaller is not written, and one the rules no longer ask for (a file too
+ * small, `original.txt`) is removed.
  */
 export function precompress(): AstroIntegration {
   return {
