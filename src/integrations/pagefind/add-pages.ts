@@ -58,18 +58,29 @@ export async function addYear(
   if (heads.every((head) => asIndexed(head) === null)) {
     return (await index.addDirectory({ path: outDir, glob: `articles/${year}/**/*.html` })).errors;
   }
+  // Pagefind numbers a shard's pages in the order they arrive, and its files depend on that
+  // order; one build must give the same files as another (slices, incremental builds). So the
+  // pages are sent in path order: each batch's reads run at once, then its pages are sent one
+  // after another (each send writes to Pagefind's input at once; Pagefind takes them in turn)
+  // while the next batch is read.
   const errors: string[] = [];
+  let sending: Promise<string[][]> = Promise.resolve([]);
   for (let i = 0; i < files.length; i += READ_AT_ONCE) {
-    await Promise.all(
-      files.slice(i, i + READ_AT_ONCE).map(async (name) => {
-        const html = await readFile(join(yearDir, name), "utf8");
+    const batch = files.slice(i, i + READ_AT_ONCE);
+    const pages = await Promise.all(batch.map((name) => readFile(join(yearDir, name), "utf8")));
+    for (const sent of await sending) errors.push(...sent);
+    sending = Promise.all(
+      pages.map(async (html, j) => {
         const added = await index.addHTMLFile({
-          url: urlOfPage(join("articles", year, name)),
+          url: urlOfPage(join("articles", year, batch[j]!)),
           content: asIndexed(html) ?? html,
         });
-        errors.push(...added.errors);
+        return added.errors;
       }),
     );
+    // Awaited before the next batch is sent or at the end; not a rejection nobody handles.
+    sending.catch(() => undefined);
   }
+  for (const sent of await sending) errors.push(...sent);
   return errors;
 }
