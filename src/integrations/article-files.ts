@@ -1,6 +1,5 @@
-import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
-import { copyFile, mkdir, readFile, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, readFile, stat, writeFile } from "node:fs/promises";
 import { replaceFile } from "./replace-file.ts";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -9,6 +8,7 @@ import matter from "gray-matter";
 import { validateFrontmatter } from "../lib/article-schema.ts";
 import { citationInputFor } from "../lib/citation.ts";
 import { citationFileText } from "../lib/citation-files.ts";
+import { fileSignature } from "../lib/checked-entries.ts";
 import { originalFileFor } from "../lib/entry-check.ts";
 import { CITATION_FORMATS, citationPathFor, originalTextPathFor } from "../lib/permalink.ts";
 import { DEFAULT_SETTINGS } from "../lib/settings.ts";
@@ -34,8 +34,9 @@ type Written = Record<string, { key: string; files: string[] }>;
  * copy and three small writes. The content collection has already checked every entry
  * (schema, path, sha256) by the time this runs.
  *
- * `dist/` is kept between builds (./output-sweep.ts): an article whose entry file and site
- * URL are those of the last build, and whose files are still there, is not written again.
+ * `dist/` is kept between builds (./output-sweep.ts): an article whose entry file (by its
+ * stats) and site URL are those of the last build, and whose files are still there, is not
+ * written again.
  * What was written is remembered in the build cache (`article-files.json`).
  */
 export default function articleFiles(options: ArticleFilesOptions = {}): AstroIntegration {
@@ -60,14 +61,17 @@ export default function articleFiles(options: ArticleFilesOptions = {}): AstroIn
         const after: Written = {};
         let written = 0;
         const writeOne = async (entry: string) => {
-          const text = await readFile(entry, "utf8");
-          const key = createHash("sha256").update(`${site}\0${text}`).digest("hex");
+          // The entry's stats stand for its text, as in the content collection's record
+          // (src/lib/checked-entries.ts): any write to it gives it a new status-change time.
+          const stats = await stat(entry, { bigint: true });
+          const key = `${site}\0${fileSignature(stats)}`;
           const last = before[entry];
           if (last?.key === key && last.files.every((file) => existsSync(join(outDir, file)))) {
             last.files.forEach(keepOutput);
             after[entry] = last;
             return;
           }
+          const text = await readFile(entry, "utf8");
           // An options object turns off gray-matter's cache of every file it has parsed.
           const parsed = validateFrontmatter(matter(text, {}).data);
           if (!parsed.ok) throw new Error(`${entry}: ${parsed.errors.join("; ")}`);

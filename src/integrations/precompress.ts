@@ -80,8 +80,10 @@ export function precompress(): AstroIntegration {
             return;
           }
           if (file.startsWith(".")) return;
-          const source = await stat(path);
-          if (!isPrecompressed(file, source.size)) {
+          // Most files (original.txt, citation files, search fragments) never get a `.gz`
+          // whatever their size: known from the name, with no `stat` of each.
+          const source = isPrecompressed(file, Infinity) ? await stat(path) : null;
+          if (!source || !isPrecompressed(file, source.size)) {
             // Written by an earlier build under other rules, or before the file shrank.
             if (present.has(file + GZ)) await rm(path + GZ);
             return;

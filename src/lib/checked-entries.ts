@@ -21,10 +21,14 @@ export interface FileStats {
   ctimeNs: bigint;
 }
 
+/** A file's stats as one string: another string whenever the file was written. */
+export function fileSignature(s: FileStats): string {
+  return `${s.size}.${s.ino}.${s.mtimeNs}.${s.ctimeNs}`;
+}
+
 /** The stats of an entry file and of its original, as one string. */
 export function entrySignature(entry: FileStats, original: FileStats): string {
-  const one = (s: FileStats) => `${s.size}.${s.ino}.${s.mtimeNs}.${s.ctimeNs}`;
-  return `${one(entry)}:${one(original)}`;
+  return `${fileSignature(entry)}:${fileSignature(original)}`;
 }
 
 /** Entry id to what was recorded for it: its signature and the content digest it had. */

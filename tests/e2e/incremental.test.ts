@@ -1,7 +1,7 @@
 /**
- * Adding an article to a built archive, or taking one down: the rebuild keeps what did not
- * change (pages, article files, search shards) and yet gives, byte for byte, the site a
- * clean build of the same archive gives.
+ * Adding an article to a built archive, editing one's frontmatter, or taking one down: the
+ * rebuild keeps what did not change (pages, article files, search shards) and yet gives,
+ * byte for byte, the site a clean build of the same archive gives.
  */
 import { before, describe, test } from "node:test";
 import assert from "node:assert/strict";
@@ -64,7 +64,14 @@ const KEPT_GZ = "articles/2018/03/01/spring-floods/index.html.gz";
 let keptGzTimes: [number, number];
 let clean: BuildResult;
 let afterRemoval: BuildResult;
+/** The folder after `afterRemoval`, before the edit's build replaces it. */
+let afterRemovalTree: Map<string, Buffer>;
 let cleanAfterRemoval: BuildResult;
+let afterEdit: BuildResult;
+let cleanAfterEdit: BuildResult;
+/** The article whose frontmatter is edited (title and author), and its new title. */
+const EDITED = "articles/2018/07/14/summer-harvest";
+const NEW_TITLE = "Summer harvest figures, corrected";
 
 before(async () => {
   const archive = await mkdtemp(join(tmpdir(), "news-archive-incremental-"));
@@ -92,8 +99,22 @@ before(async () => {
   await rm(`${gone}.original.txt`);
   afterRemoval = await buildSite(archive, { env, outDir: first.outDir });
   assert.equal(afterRemoval.code, 0, afterRemoval.output);
+  afterRemovalTree = await tree(afterRemoval.outDir);
   cleanAfterRemoval = await buildSite(archive, { env });
   assert.equal(cleanAfterRemoval.code, 0, cleanAfterRemoval.output);
+  // A correction to one article's frontmatter: its citation files, dataset rows, page and
+  // search entry all carry the title; its URL stays.
+  const entry = join(archive, `${EDITED}.md`);
+  const text = await readFile(entry, "utf8");
+  const edited = text
+    .replace(/^title: .*$/m, `title: ${JSON.stringify(NEW_TITLE)}`)
+    .replace(/Kamran Mammadov/, "Leyla Aliyeva");
+  assert.notEqual(edited, text, "the fixture's frontmatter has a title and an author to edit");
+  await writeFile(entry, edited);
+  afterEdit = await buildSite(archive, { env, outDir: first.outDir });
+  assert.equal(afterEdit.code, 0, afterEdit.output);
+  cleanAfterEdit = await buildSite(archive, { env });
+  assert.equal(cleanAfterEdit.code, 0, cleanAfterEdit.output);
 });
 
 async function assertSameTree(incremental: Map<string, Buffer>, reference: string) {
@@ -139,14 +160,30 @@ describe("one article added to a built archive", () => {
 
 describe("one article taken down from a built archive", () => {
   test("its page and files are removed from the kept folder", () => {
-    const page = join(afterRemoval.outDir, "articles/2019/02/02/winter-roads");
-    assert.ok(!existsSync(join(page, "index.html")));
-    assert.ok(!existsSync(join(page, "original.txt")));
-    assert.ok(!existsSync(page), "and its folder");
+    const page = "articles/2019/02/02/winter-roads/";
+    assert.deepEqual(
+      [...afterRemovalTree.keys()].filter((path) => path.startsWith(page)),
+      [],
+      "its page, original.txt and citation files",
+    );
+    // The edit's build that followed writes no page there either.
+    assert.ok(!existsSync(join(afterRemoval.outDir, page)), "and its folder");
     assert.match(afterRemoval.output, /Removed \d+ file\(s\) an earlier build left/);
   });
 
   test("the result is byte for byte what a clean build gives", async () => {
-    await assertSameTree(await tree(afterRemoval.outDir), cleanAfterRemoval.outDir);
+    await assertSameTree(afterRemovalTree, cleanAfterRemoval.outDir);
+  });
+});
+
+describe("one article's frontmatter edited in a built archive", () => {
+  test("its citation files and dataset carry the new title", async () => {
+    const cite = await readFile(join(afterEdit.outDir, EDITED, "cite.bib"), "utf8");
+    assert.match(cite, /corrected/);
+    assert.match(afterEdit.output, /citations of 1 articles in \d+ ms \(5 unchanged\)/);
+  });
+
+  test("the result is byte for byte what a clean build gives", async () => {
+    await assertSameTree(await tree(afterEdit.outDir), cleanAfterEdit.outDir);
   });
 });
