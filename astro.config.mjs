@@ -50,6 +50,10 @@ export default defineConfig({
     articleFiles({ archiveDir: settings.archiveDir }),
     // /data/: the archive as gzipped JSON Lines per year, a CSV and datapackage.json.
     dataset({ archiveDir: settings.archiveDir, slice: settings.buildSlice }),
+    // _headers, _redirects, and the nginx config in deploy/ beside dist/ (README, "Deploy"):
+    // before the sweep, which would otherwise take the last build's for left over.
+    securityHeaders(),
+    deployFiles({ archiveDir: settings.archiveDir, slice: settings.buildSlice }),
     // After the pages and article files, before indexing: removes what earlier builds left
     // in the kept dist/ and this one did not make, so no stale page gets indexed.
     outputSweep(),
@@ -63,9 +67,6 @@ export default defineConfig({
       slice: settings.buildSlice,
       archiveDir: settings.archiveDir,
     }),
-    securityHeaders(),
-    // _redirects, and the nginx config in deploy/ beside dist/ (README, "Deploy").
-    deployFiles({ archiveDir: settings.archiveDir, slice: settings.buildSlice }),
     // Last: .gz copies of the text files, search index included, for nginx's gzip_static.
     precompress(),
     // `--slice` (BUILD_SLICE): which pages the routes list; after all else, a slice's output

@@ -140,6 +140,8 @@ describe("one article added to a built archive", () => {
     // and so is its .gz copy: neither removed by the sweep nor compressed again.
     assert.equal(keptGzTimes[1], keptGzTimes[0], KEPT_GZ);
     assert.match(again.output, /citations of 1 articles in \d+ ms \(6 unchanged\)/);
+    // Nothing the first build made is gone (its _headers and _redirects included).
+    assert.doesNotMatch(again.output, /an earlier build left/);
     rendered("/articles/2020/09/01/festival-returns/"); // the new article
     rendered("/articles/2020/06/30/rail-link/"); // the one before it: its newer link
     rendered("/articles/2020/06/"); // the month before: its later-month link
