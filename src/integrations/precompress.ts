@@ -1,24 +1,17 @@
 import { readdir, readFile, rm, rmdir, stat, writeFile } from "node:fs/promises";
-import { dirname, join, relative, sep } from "node:path";
+import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { gzip as gzipCallback, constants } from "node:zlib";
 import type { AstroIntegration } from "astro";
 import { isGzipDownload, isPrecompressed } from "../lib/deploy/caching.ts";
+import { filesUnder } from "./files-under.ts";
 
 const gzip = promisify(gzipCallback);
 /** Files compressed at once: keeps both cores busy without holding many files in memory. */
 const PARALLEL = 16;
 /** The suffix of a compressed copy beside its file (the output sweep keeps them too). */
 export const GZ = ".gz";
-
-/** Every file under `root`, as `/`-separated paths relative to it. */
-async function filesUnder(root: string): Promise<string[]> {
-  const entries = await readdir(root, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((entry) => entry.isFile())
-    .map((entry) => relative(root, join(entry.parentPath, entry.name)).split(sep).join("/"));
-}
 
 /**
  * Removes the folders that removed `.gz` files left empty (the sweep removed the folder's
@@ -96,8 +89,16 @@ export function precompress(): AstroIntegration {
             written += 1;
           } else if (present.has(file + GZ)) await rm(path + GZ);
         };
-        for (let i = 0; i < files.length; i += PARALLEL) {
-          await Promise.all(files.slice(i, i + PARALLEL).map(one));
+        // Only the files `one` may act on: most (original.txt, citation and search files,
+        // the `.gz` copies of files still there) need no look at all.
+        const toLookAt = files.filter((file) => {
+          if (isGzipDownload(file)) return false;
+          if (file.endsWith(GZ)) return !present.has(file.slice(0, -GZ.length));
+          if (file.startsWith(".")) return false;
+          return isPrecompressed(file, Infinity) || present.has(file + GZ);
+        });
+        for (let i = 0; i < toLookAt.length; i += PARALLEL) {
+          await Promise.all(toLookAt.slice(i, i + PARALLEL).map(one));
         }
         await removeEmptyFolders(outDir, orphans);
         const ms = Math.round(performance.now() - started);

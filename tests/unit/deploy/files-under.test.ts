@@ -1,0 +1,27 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { filesUnder } from "../../../src/integrations/files-under.ts";
+
+test("filesUnder lists every file of a built site, however deep, and nothing else", async () => {
+  const root = await mkdtemp(join(tmpdir(), "files-under-"));
+  try {
+    const files = ["index.html", "_headers", ".prerender/x.mjs", "pagefind/year-2019/a.pf_meta"];
+    // More folders on one level than are read at once, and one deep page.
+    for (let day = 1; day <= 40; day += 1) {
+      files.push(`articles/2019/12/${String(day).padStart(2, "0")}/index.html`);
+    }
+    files.push("articles/2019/12/11/a-long-slug/cite.bib");
+    for (const file of files) {
+      await mkdir(join(root, file, ".."), { recursive: true });
+      await writeFile(join(root, file), file);
+    }
+    await mkdir(join(root, "empty/inner"), { recursive: true });
+    await symlink(join(root, "index.html"), join(root, "link.html"));
+    assert.deepEqual((await filesUnder(root)).sort(), files.sort());
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
+});
