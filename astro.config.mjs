@@ -3,6 +3,7 @@ import { availableParallelism, totalmem } from "node:os";
 import { defineConfig } from "astro/config";
 import mdx from "@astrojs/mdx";
 import articleFiles from "./src/integrations/article-files.ts";
+import contentStoreFile from "./src/integrations/content-store-file.ts";
 import dataset from "./src/integrations/dataset.ts";
 import pagefind from "./src/integrations/pagefind.ts";
 import outputSweep from "./src/integrations/output-sweep.ts";
@@ -45,6 +46,8 @@ export default defineConfig({
   experimental: { incrementalBuild: settings.incremental },
   integrations: [
     mdx(),
+    // The content store read from its file when pages render, not compiled into the code.
+    contentStoreFile(),
     // Pages only, in pathname order; a slice build writes none (`npm run merge` does).
     sitemap({ wholeSite: settings.buildSlice === "all" }),
     articleFiles({ archiveDir: settings.archiveDir }),
