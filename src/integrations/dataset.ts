@@ -7,6 +7,7 @@ import type { AstroIntegration } from "astro";
 import matter from "gray-matter";
 import { validateFrontmatter } from "../lib/article-schema.ts";
 import { fileSignature } from "../lib/checked-entries.ts";
+import { inBatches } from "../lib/in-batches.ts";
 import { bodyOfEntry } from "../lib/article-text.ts";
 import { deterministicGzip } from "../lib/dataset/gzip.ts";
 import {
@@ -83,15 +84,6 @@ function byYear(entries: readonly BuiltEntry[]): Map<string, BuiltEntry[]> {
   return years;
 }
 
-/** `fn` of every item, PARALLEL at a time, in order. */
-async function inBatches<T, R>(items: readonly T[], fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = [];
-  for (let i = 0; i < items.length; i += PARALLEL) {
-    out.push(...(await Promise.all(items.slice(i, i + PARALLEL).map(fn))));
-  }
-  return out;
-}
-
 interface Context {
   site: string;
   /** Digest of the format: FORMAT and how a sample is written (gzip included). */
@@ -112,7 +104,7 @@ async function yearFile(
 ): Promise<{ record: YearRecord; written: boolean }> {
   // The entries' stats stand for their texts (src/lib/checked-entries.ts): a year none of
   // whose entries was written since the last build is not read.
-  const signatures = await inBatches(entries, async (entry) =>
+  const signatures = await inBatches(entries, PARALLEL, async (entry) =>
     fileSignature(await stat(entry.path, { bigint: true })),
   );
   const key = sha256(
@@ -125,7 +117,7 @@ async function yearFile(
     keepOutput(dataFilePath(name));
     return { record: last, written: false };
   }
-  const texts = await inBatches(entries, (entry) => readFile(entry.path, "utf8"));
+  const texts = await inBatches(entries, PARALLEL, (entry) => readFile(entry.path, "utf8"));
   let lines = "";
   let csv = "";
   entries.forEach((entry, i) => {

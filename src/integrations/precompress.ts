@@ -5,6 +5,7 @@ import { promisify } from "node:util";
 import { gzip as gzipCallback, constants } from "node:zlib";
 import type { AstroIntegration } from "astro";
 import { isGzipDownload, isPrecompressed } from "../lib/deploy/caching.ts";
+import { inBatches } from "../lib/in-batches.ts";
 import { filesUnder } from "./files-under.ts";
 
 const gzip = promisify(gzipCallback);
@@ -62,19 +63,23 @@ export function precompress(): AstroIntegration {
         const present = new Set(files);
         let written = 0;
         const orphans: string[] = [];
+        // Only the files a rule acts on: most (original.txt, citation and search files, the
+        // `.gz` copies of files still there) need no look at all, not even a `stat`.
+        const toLookAt = files.filter((file) => {
+          if (isGzipDownload(file)) return false;
+          if (file.endsWith(GZ)) return !present.has(file.slice(0, -GZ.length));
+          if (file.startsWith(".")) return false;
+          return isPrecompressed(file, Infinity) || present.has(file + GZ);
+        });
         const one = async (file: string): Promise<void> => {
           const path = join(outDir, file);
-          if (isGzipDownload(file)) return;
           if (file.endsWith(GZ)) {
-            if (!present.has(file.slice(0, -GZ.length))) {
-              await rm(path);
-              orphans.push(path);
-            }
+            // A copy whose file is gone (the only copies looked at).
+            await rm(path);
+            orphans.push(path);
             return;
           }
-          if (file.startsWith(".")) return;
-          // Most files (original.txt, citation files, search fragments) never get a `.gz`
-          // whatever their size: known from the name, with no `stat` of each.
+          // A file whose name never gets a `.gz` is here for a copy an earlier rule wrote.
           const source = isPrecompressed(file, Infinity) ? await stat(path) : null;
           if (!source || !isPrecompressed(file, source.size)) {
             // Written by an earlier build under other rules, or before the file shrank.
@@ -89,17 +94,7 @@ export function precompress(): AstroIntegration {
             written += 1;
           } else if (present.has(file + GZ)) await rm(path + GZ);
         };
-        // Only the files `one` may act on: most (original.txt, citation and search files,
-        // the `.gz` copies of files still there) need no look at all.
-        const toLookAt = files.filter((file) => {
-          if (isGzipDownload(file)) return false;
-          if (file.endsWith(GZ)) return !present.has(file.slice(0, -GZ.length));
-          if (file.startsWith(".")) return false;
-          return isPrecompressed(file, Infinity) || present.has(file + GZ);
-        });
-        for (let i = 0; i < toLookAt.length; i += PARALLEL) {
-          await Promise.all(toLookAt.slice(i, i + PARALLEL).map(one));
-        }
+        await inBatches(toLookAt, PARALLEL, one);
         await removeEmptyFolders(outDir, orphans);
         const ms = Math.round(performance.now() - started);
         logger.info(`Wrote ${written} .gz file(s) for gzip_static in ${ms} ms`);

@@ -179,7 +179,7 @@ describe("one article taken down from a built archive", () => {
 });
 
 describe("one article's frontmatter edited in a built archive", () => {
-  test("its citation files and dataset carry the new title", async () => {
+  test("its citation files carry the new title, and only its are written again", async () => {
     const cite = await readFile(join(afterEdit.outDir, EDITED, "cite.bib"), "utf8");
     assert.match(cite, /corrected/);
     assert.match(afterEdit.output, /citations of 1 articles in \d+ ms \(5 unchanged\)/);

@@ -9,6 +9,7 @@
 import { open, readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type * as pagefind from "pagefind";
+import { inBatches } from "../../lib/in-batches.ts";
 import { asIndexed } from "../../lib/search/index-language.ts";
 
 /** Enough of a page to hold its `<!DOCTYPE html><html lang="…">`. */
@@ -24,15 +25,6 @@ async function headOf(path: string): Promise<string> {
   } finally {
     await file.close();
   }
-}
-
-/** `fn` of every item, at most READ_AT_ONCE at a time, in order. */
-async function inBatches<T, R>(items: readonly T[], fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = [];
-  for (let i = 0; i < items.length; i += READ_AT_ONCE) {
-    out.push(...(await Promise.all(items.slice(i, i + READ_AT_ONCE).map(fn))));
-  }
-  return out;
 }
 
 /** The URL Pagefind gives a page it reads from the folder: `/articles/…/slug/`. */
@@ -54,7 +46,7 @@ export async function addYear(
     .map(String)
     .filter((name) => name.endsWith(".html"))
     .sort();
-  const heads = await inBatches(files, (name) => headOf(join(yearDir, name)));
+  const heads = await inBatches(files, READ_AT_ONCE, (name) => headOf(join(yearDir, name)));
   if (heads.every((head) => asIndexed(head) === null)) {
     return (await index.addDirectory({ path: outDir, glob: `articles/${year}/**/*.html` })).errors;
   }
