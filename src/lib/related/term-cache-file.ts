@@ -59,14 +59,34 @@ class Reader {
   }
 
   varint(): number {
-    let value = 0;
-    for (let shift = 0; shift < 35; shift += 7) {
-      const byte = this.bytes[this.#at++];
-      if (byte === undefined) throw new Error("the file ends inside a number");
-      value += (byte & 0x7f) * 2 ** shift;
-      if (byte < 0x80) return value;
+    const one = new Float64Array(1);
+    this.varints(one);
+    return one[0]!;
+  }
+
+  /**
+   * Fills `out` with the next `out.length` numbers: one loop over the bytes with the
+   * position in a local, as this is where reading a cache of 100,000 articles spends its
+   * time (about 90 MB of numbers).
+   */
+  varints(out: Float64Array | Int32Array | Uint16Array): void {
+    const bytes = this.bytes;
+    const end = bytes.length;
+    let at = this.#at;
+    for (let i = 0; i < out.length; i++) {
+      let value = 0;
+      let shift = 0;
+      for (;;) {
+        if (at >= end) throw new Error("the file ends inside a number");
+        const byte = bytes[at++]!;
+        value += (byte & 0x7f) * 2 ** shift;
+        if (byte < 0x80) break;
+        shift += 7;
+        if (shift >= 35) throw new Error("a number is too long");
+      }
+      out[i] = value;
     }
-    throw new Error("a number is too long");
+    this.#at = at;
   }
 
   raw(length: number): Uint8Array {
@@ -114,13 +134,15 @@ export function decodeTermCache(bytes: Uint8Array): TermCache {
   for (let left = input.varint(); left > 0; left--) {
     const key = input.text();
     const ids = new Int32Array(input.varint());
+    input.varints(ids);
     let previous = -1;
     for (let i = 0; i < ids.length; i++) {
-      previous += input.varint() + 1;
+      previous += ids[i]! + 1;
       if (previous >= terms.length) throw new Error("a word id outside the word list");
       ids[i] = previous;
     }
-    const counts = Uint16Array.from(ids, () => input.varint());
+    const counts = new Uint16Array(ids.length);
+    input.varints(counts);
     articles.set(key, { ids, counts });
   }
   if (!input.done) throw new Error("bytes after the last article");
