@@ -1,10 +1,11 @@
-import { mkdir, readdir, readFile, rename, stat, writeFile } from "node:fs/promises";
-import { dirname, join, relative, resolve, sep } from "node:path";
+import { mkdir, readFile, rename, stat, writeFile } from "node:fs/promises";
+import { dirname, join, relative, resolve } from "node:path";
 import { defineCollection } from "astro:content";
 import type { Loader } from "astro/loaders";
 import matter from "gray-matter";
 import { articleSchema } from "./lib/article-schema.ts";
 import {
+  CHECKED_ENTRIES_FILE,
   checkedRecord,
   entrySignature,
   parseChecked,
@@ -12,6 +13,7 @@ import {
   type CheckedEntries,
 } from "./lib/checked-entries.ts";
 import { entryProblems, originalFileFor } from "./lib/entry-check.ts";
+import { filesUnder } from "./lib/files-under.ts";
 import { settingsFrom } from "./lib/settings.ts";
 
 // The one module besides astro.config.mjs that reads the environment: Astro imports this
@@ -20,7 +22,7 @@ import { settingsFrom } from "./lib/settings.ts";
 const settings = settingsFrom(process.env);
 const articlesDir = resolve(settings.archiveDir, "articles");
 /** Entries the last build read and found sound, by their files' stats (./lib/checked-entries.ts). */
-const checkedFile = resolve(settings.cacheDir, "checked-entries.txt");
+const checkedFile = resolve(settings.cacheDir, CHECKED_ENTRIES_FILE);
 /** Files read at once. */
 const PARALLEL = 64;
 /** Changes when what the loader stores changes, so cached entries from before are redone. */
@@ -41,7 +43,7 @@ const articlesLoader: Loader = {
   load: async (context) => {
     const { store, logger } = context;
     const started = performance.now();
-    const files = (await readdir(articlesDir, { recursive: true }))
+    const files = (await filesUnder(articlesDir, { links: true }))
       .filter((file) => file.endsWith(".md"))
       .sort();
     const seen = new Set<string>();
@@ -51,7 +53,7 @@ const articlesLoader: Loader = {
     let parsed = 0;
     let read = 0;
     const loadOne = async (file: string) => {
-      const id = file.slice(0, -".md".length).split(sep).join("/");
+      const id = file.slice(0, -".md".length);
       const path = join(articlesDir, file);
       seen.add(id);
       // Stats first: a file written after them gets new ones, and is read next time.

@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { copyFile, mkdir, readFile, stat, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, readFile, writeFile } from "node:fs/promises";
 import { replaceFile } from "./replace-file.ts";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -8,12 +8,11 @@ import matter from "gray-matter";
 import { validateFrontmatter } from "../lib/article-schema.ts";
 import { citationInputFor } from "../lib/citation.ts";
 import { citationFileText } from "../lib/citation-files.ts";
-import { fileSignature } from "../lib/checked-entries.ts";
 import { originalFileFor } from "../lib/entry-check.ts";
 import { CITATION_FORMATS, citationPathFor, originalTextPathFor } from "../lib/permalink.ts";
 import { DEFAULT_SETTINGS } from "../lib/settings.ts";
 import { SITE_NAME } from "../lib/site.ts";
-import { builtEntries } from "./built-entries.ts";
+import { builtEntries, type BuiltEntry } from "./built-entries.ts";
 import { keepOutput } from "./output-sweep.ts";
 
 /** Files written at once: enough to keep the disk busy, few enough to bound memory. */
@@ -35,8 +34,8 @@ type Written = Record<string, { key: string; files: string[] }>;
  * (schema, path, sha256) by the time this runs.
  *
  * `dist/` is kept between builds (./output-sweep.ts): an article whose entry file (by its
- * stats) and site URL are those of the last build, and whose files are still there, is not
- * written again.
+ * signature, ./built-entries.ts) and site URL are those of the last build, and whose files
+ * are still there, is not written again.
  * What was written is remembered in the build cache (`article-files.json`).
  */
 export default function articleFiles(options: ArticleFilesOptions = {}): AstroIntegration {
@@ -53,18 +52,16 @@ export default function articleFiles(options: ArticleFilesOptions = {}): AstroIn
       "astro:build:done": async ({ dir, pages, logger }) => {
         const started = performance.now();
         const outDir = fileURLToPath(dir);
-        const entries = (await builtEntries(archiveDir, pages)).map(({ path }) => path);
+        const entries = await builtEntries(archiveDir, cacheDir, pages);
         const record = join(cacheDir, "article-files.json");
         const before: Written = existsSync(record)
           ? (JSON.parse(await readFile(record, "utf8")) as Written)
           : {};
         const after: Written = {};
         let written = 0;
-        const writeOne = async (entry: string) => {
-          // The entry's stats stand for its text, as in the content collection's record
-          // (src/lib/checked-entries.ts): any write to it gives it a new status-change time.
-          const stats = await stat(entry, { bigint: true });
-          const key = `${site}\0${fileSignature(stats)}`;
+        const writeOne = async ({ path: entry, signature }: BuiltEntry) => {
+          // The entry's signature stands for its text (./built-entries.ts).
+          const key = `${site}\0${signature}`;
           const last = before[entry];
           if (last?.key === key && last.files.every((file) => existsSync(join(outDir, file)))) {
             last.files.forEach(keepOutput);

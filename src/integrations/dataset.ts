@@ -1,12 +1,11 @@
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir, open, readFile, rename, stat } from "node:fs/promises";
-import { join, sep } from "node:path";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
 import matter from "gray-matter";
 import { validateFrontmatter } from "../lib/article-schema.ts";
-import { fileSignature } from "../lib/checked-entries.ts";
 import { inBatches } from "../lib/in-batches.ts";
 import { bodyOfEntry } from "../lib/article-text.ts";
 import { deterministicGzip } from "../lib/dataset/gzip.ts";
@@ -78,7 +77,7 @@ function byYear(entries: readonly BuiltEntry[]): Map<string, BuiltEntry[]> {
   // By date, then slug: `a` before `a-b` (the `.md` would put it after).
   const key = (entry: BuiltEntry) => entry.file.slice(0, -".md".length);
   for (const entry of [...entries].sort((a, b) => (key(a) < key(b) ? -1 : 1))) {
-    const year = entry.file.split(sep)[0]!;
+    const year = entry.file.slice(0, entry.file.indexOf("/"));
     years.set(year, [...(years.get(year) ?? []), entry]);
   }
   return years;
@@ -102,13 +101,10 @@ async function yearFile(
   entries: readonly BuiltEntry[],
   { site, format, dataDir, before }: Context,
 ): Promise<{ record: YearRecord; written: boolean }> {
-  // The entries' stats stand for their texts (src/lib/checked-entries.ts): a year none of
+  // The entries' signatures stand for their texts (./built-entries.ts): a year none of
   // whose entries was written since the last build is not read.
-  const signatures = await inBatches(entries, PARALLEL, async (entry) =>
-    fileSignature(await stat(entry.path, { bigint: true })),
-  );
   const key = sha256(
-    [format, site, ...entries.map((entry, i) => `${entry.file}\0${signatures[i]!}`)].join("\n"),
+    [format, site, ...entries.map((entry) => `${entry.file}\0${entry.signature}`)].join("\n"),
   );
   const name = yearFileName(year);
   const path = join(dataDir, name);
@@ -236,7 +232,7 @@ export default function dataset(options: DatasetOptions = {}): AstroIntegration 
         const context: Context = { site, format, dataDir, before };
         const years: YearRecord[] = [];
         let written = 0;
-        for (const [year, entries] of byYear(await builtEntries(archiveDir, pages))) {
+        for (const [year, entries] of byYear(await builtEntries(archiveDir, cacheDir, pages))) {
           const result = await yearFile(year, entries, context);
           years.push(result.record);
           if (result.written) written += 1;

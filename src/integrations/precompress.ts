@@ -6,7 +6,7 @@ import { gzip as gzipCallback, constants } from "node:zlib";
 import type { AstroIntegration } from "astro";
 import { isGzipDownload, isPrecompressed } from "../lib/deploy/caching.ts";
 import { inBatches } from "../lib/in-batches.ts";
-import { filesUnder } from "./files-under.ts";
+import { filesUnder } from "../lib/files-under.ts";
 
 const gzip = promisify(gzipCallback);
 /** Files compressed at once: keeps both cores busy without holding many files in memory. */

@@ -13,6 +13,9 @@
  * entries' content digests.
  */
 
+/** The record's name in the build cache; the integrations read it too (built-entries.ts). */
+export const CHECKED_ENTRIES_FILE = "checked-entries.txt";
+
 /** What `stat` (with `bigint: true`) says of a file. */
 export interface FileStats {
   size: bigint;

@@ -69,9 +69,10 @@ let afterRemovalTree: Map<string, Buffer>;
 let cleanAfterRemoval: BuildResult;
 let afterEdit: BuildResult;
 let cleanAfterEdit: BuildResult;
-/** The article whose frontmatter is edited (title and author), and its new title. */
+/** The article whose frontmatter is edited (title, author, an alias), its new title and alias. */
 const EDITED = "articles/2018/07/14/summer-harvest";
 const NEW_TITLE = "Summer harvest figures, corrected";
+const OLD_URL = "/articles/2018/07/14/harvest/";
 
 before(async () => {
   const archive = await mkdtemp(join(tmpdir(), "news-archive-incremental-"));
@@ -107,9 +108,10 @@ before(async () => {
   const entry = join(archive, `${EDITED}.md`);
   const text = await readFile(entry, "utf8");
   const edited = text
-    .replace(/^title: .*$/m, `title: ${JSON.stringify(NEW_TITLE)}`)
+    .replace(/^title: .*$/m, `title: ${JSON.stringify(NEW_TITLE)}\naliases:\n  - ${OLD_URL}`)
     .replace(/Kamran Mammadov/, "Leyla Aliyeva");
   assert.notEqual(edited, text, "the fixture's frontmatter has a title and an author to edit");
+  assert.doesNotMatch(text, /^aliases:/m, "and no alias yet");
   await writeFile(entry, edited);
   afterEdit = await buildSite(archive, { env, outDir: first.outDir });
   assert.equal(afterEdit.code, 0, afterEdit.output);
@@ -183,6 +185,13 @@ describe("one article's frontmatter edited in a built archive", () => {
     const cite = await readFile(join(afterEdit.outDir, EDITED, "cite.bib"), "utf8");
     assert.match(cite, /corrected/);
     assert.match(afterEdit.output, /citations of 1 articles in \d+ ms \(5 unchanged\)/);
+  });
+
+  test("its new alias redirects, as after a clean build", async () => {
+    // The redirects are kept from one build to the next by each entry's signature: the
+    // edited entry must be read again.
+    const redirects = await readFile(join(afterEdit.outDir, "_redirects"), "utf8");
+    assert.match(redirects, new RegExp(`^${OLD_URL} /${EDITED}/ 301$`, "m"));
   });
 
   test("the result is byte for byte what a clean build gives", async () => {

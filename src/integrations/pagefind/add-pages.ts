@@ -6,9 +6,10 @@
  * any other year Pagefind reads from the folder as it is (the faster way: nothing passes
  * through this process).
  */
-import { open, readdir, readFile } from "node:fs/promises";
+import { open, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type * as pagefind from "pagefind";
+import { filesUnder } from "../../lib/files-under.ts";
 import { inBatches } from "../../lib/in-batches.ts";
 import { asIndexed } from "../../lib/search/index-language.ts";
 
@@ -42,10 +43,7 @@ export async function addYear(
   year: string,
 ): Promise<string[]> {
   const yearDir = join(outDir, "articles", year);
-  const files = (await readdir(yearDir, { recursive: true }))
-    .map(String)
-    .filter((name) => name.endsWith(".html"))
-    .sort();
+  const files = (await filesUnder(yearDir)).filter((name) => name.endsWith(".html")).sort();
   const heads = await inBatches(files, READ_AT_ONCE, (name) => headOf(join(yearDir, name)));
   if (heads.every((head) => asIndexed(head) === null)) {
     return (await index.addDirectory({ path: outDir, glob: `articles/${year}/**/*.html` })).errors;

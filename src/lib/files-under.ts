@@ -4,15 +4,19 @@ import { join } from "node:path";
 /**
  * Folders read at once. `readdir` with `recursive: true` reads one folder after another:
  * over `dist/` at 100,000 articles (730,000 files in 200,000 folders) that took 15 s, and
- * reading 16 folders at a time about half as long.
+ * reading 16 folders at a time about half as long. Without `withFileTypes` it also asks the
+ * disk, on the main thread, whether each name is a folder: over an archive of 100,000
+ * entries (200,000 files) that was 2.5-3.2 s against 0.4-0.5 s here.
  */
 const AT_ONCE = 16;
 
 /**
- * Every file under `root` (not folders, not links), as `/`-separated paths relative to it,
- * a level of folders at a time.
+ * Every file under `root` (not folders), as `/`-separated paths relative to it, a level of
+ * folders at a time. Symbolic links are left out unless `links` is true, when they are
+ * listed as files (never followed into a folder): an archive may keep its entries as links
+ * (git-annex does), and reading them through the link reads the entry.
  */
-export async function filesUnder(root: string): Promise<string[]> {
+export async function filesUnder(root: string, { links = false } = {}): Promise<string[]> {
   const files: string[] = [];
   let level = [""];
   while (level.length > 0) {
@@ -21,7 +25,7 @@ export async function filesUnder(root: string): Promise<string[]> {
       for (const entry of await readdir(join(root, folder), { withFileTypes: true })) {
         const path = folder === "" ? entry.name : `${folder}/${entry.name}`;
         if (entry.isDirectory()) next.push(path);
-        else if (entry.isFile()) files.push(path);
+        else if (entry.isFile() || (links && entry.isSymbolicLink())) files.push(path);
       }
     };
     for (let i = 0; i < level.length; i += AT_ONCE) {

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { filesUnder } from "../../../src/integrations/files-under.ts";
+import { filesUnder } from "../../src/lib/files-under.ts";
 
 test("filesUnder lists every file of a built site, however deep, and nothing else", async () => {
   const root = await mkdtemp(join(tmpdir(), "files-under-"));
@@ -21,6 +21,11 @@ test("filesUnder lists every file of a built site, however deep, and nothing els
     await mkdir(join(root, "empty/inner"), { recursive: true });
     await symlink(join(root, "index.html"), join(root, "link.html"));
     assert.deepEqual((await filesUnder(root)).sort(), files.sort());
+    // An archive's entries may be links (git-annex): listed as files when asked.
+    assert.deepEqual(
+      (await filesUnder(root, { links: true })).sort(),
+      [...files, "link.html"].sort(),
+    );
   } finally {
     await rm(root, { recursive: true, force: true });
   }
