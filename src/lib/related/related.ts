@@ -54,7 +54,12 @@ interface Vector {
   weights: Float64Array;
 }
 
-/** Sublinear term frequency times smoothed inverse document frequency. */
+/**
+ * Sublinear term frequency times smoothed inverse document frequency. The strongest
+ * `maxTerms` words are picked as they come, into a list kept in order (stronger first,
+ * then the lower id), not by sorting all of an article's words: this runs for every
+ * article of the archive on every build.
+ */
 function vectorOf(
   terms: ArticleTerms,
   documentFrequency: readonly number[],
@@ -62,24 +67,38 @@ function vectorOf(
   options: RelatedOptions,
 ): Vector {
   const common = Math.max(10, options.commonShare * articles);
-  const kept: { id: number; weight: number }[] = [];
+  const ids = new Int32Array(Math.min(options.maxTerms, terms.ids.length));
+  const weights = new Float64Array(ids.length);
+  let kept = 0;
   let norm = 0;
-  terms.ids.forEach((id, i) => {
+  for (let i = 0; i < terms.ids.length; i++) {
+    const id = terms.ids[i]!;
     const df = documentFrequency[id]!;
-    if (df > common) return;
+    if (df > common) continue;
     const weight = (1 + Math.log(terms.counts[i]!)) * Math.log((articles + 1) / df);
     norm += weight * weight;
-    if (df >= 2) kept.push({ id, weight });
-  });
+    if (df < 2 || ids.length === 0) continue;
+    // Where it goes: after every kept word as strong or stronger with a lower id.
+    let at = kept;
+    while (
+      at > 0 &&
+      (weights[at - 1]! < weight || (weights[at - 1] === weight && ids[at - 1]! > id))
+    )
+      at -= 1;
+    if (at >= ids.length) continue;
+    for (let j = Math.min(kept, ids.length - 1); j > at; j--) {
+      ids[j] = ids[j - 1]!;
+      weights[j] = weights[j - 1]!;
+    }
+    ids[at] = id;
+    weights[at] = weight;
+    kept = Math.min(kept + 1, ids.length);
+  }
   // Normalised by all its words, its own included: two articles are as similar as the
   // share of their words they have in common, not the share of those they could.
   norm = Math.sqrt(norm) || 1;
-  kept.sort((a, b) => b.weight - a.weight || a.id - b.id);
-  const top = kept.slice(0, options.maxTerms);
-  return {
-    ids: Int32Array.from(top, (term) => term.id),
-    weights: Float64Array.from(top, (term) => term.weight / norm),
-  };
+  for (let i = 0; i < kept; i++) weights[i] = weights[i]! / norm;
+  return { ids: ids.subarray(0, kept), weights: weights.subarray(0, kept) };
 }
 
 /** For each word id, the articles keeping it, ascending. */
