@@ -1,8 +1,10 @@
-import { readdir, rm, rmdir, stat } from "node:fs/promises";
-import { join, relative, sep } from "node:path";
+import { rm, stat } from "node:fs/promises";
+import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
 import { isGzipDownload } from "../lib/deploy/caching.ts";
+import { filesUnder, removeEmptyFolders } from "../lib/files-under.ts";
+import { inBatches } from "../lib/in-batches.ts";
 import { GZ } from "./precompress.ts";
 
 /**
@@ -41,56 +43,60 @@ export function ownOutputFolder(path: string): void {
   owned.add(path.replace(/^\/+|\/+$/g, ""));
 }
 
-/** What one sweep knows, and what it removed. */
-interface Sweep {
-  outDir: string;
-  /** A folder an integration cleans itself (`ownOutputFolder`). */
-  isOwned: (path: string) => boolean;
-  /** A file this build made or kept (`path` relative to dist/, `full` absolute). */
-  isLive: (path: string, full: string) => Promise<boolean>;
-  removed: number;
-}
+/** The files a sweep left in its `dist/`, outside the folders it did not look into. */
+let swept: { outDir: string; files: string[] } | null = null;
 
 /**
- * Removes what this build did not make from `folder` and below; true if it is left empty.
- * Files first, then their .gz copies (./precompress.ts), which live while their file
- * does, so finding them needs no walk of its own.
+ * The files this build's sweep of `outDir` left there (`/`-separated, relative to it),
+ * outside the folders others manage (`ownOutputFolder`) and Astro's own (`.prerender`),
+ * or null if no sweep of it ran in this build: a later step need not walk `dist/` again.
  */
-async function sweepFolder(folder: string, sweep: Sweep): Promise<boolean> {
-  let empty = true;
-  const entries = await readdir(folder, { withFileTypes: true });
-  const names = new Set(entries.map((entry) => entry.name));
+export function sweptFiles(outDir: string): { files: string[]; skipped: string[] } | null {
+  if (swept?.outDir !== outDir) return null;
+  return { files: swept.files, skipped: [...owned] };
+}
+
+/** Files whose liveness is looked at once: most need no `stat`. */
+const AT_ONCE = 64;
+
+/**
+ * Removes what this build did not make from `outDir` (the folders others manage and
+ * Astro's own left alone), then the folders that leaves empty. `isLive` says whether the
+ * build made or kept a file (`/`-separated, relative to `outDir`); a .gz copy
+ * (./precompress.ts) lives while its file does. Returns the files left.
+ */
+async function sweepOutput(
+  outDir: string,
+  isLive: (path: string) => Promise<boolean>,
+): Promise<{ left: string[]; removed: number }> {
+  const folders = [...owned];
+  const isOwned = (path: string) =>
+    path.startsWith(".") ||
+    folders.some((folder) => path === folder || path.startsWith(`${folder}/`));
+  const files = (await filesUnder(outDir, { skip: isOwned })).filter((path) => !isOwned(path));
+  const present = new Set(files);
+  const isCopy = (path: string) =>
+    path.endsWith(GZ) && present.has(path.slice(0, -GZ.length)) && !isGzipDownload(path);
   const live = new Set<string>();
-  const pathOf = (full: string) => relative(sweep.outDir, full).split(sep).join("/");
-  /** A file stays if the build made or kept it, a copy also while its file stays. */
-  const keepOrRemove = async (name: string, full: string, copy: boolean) => {
-    if ((copy && live.has(name.slice(0, -GZ.length))) || (await sweep.isLive(pathOf(full), full))) {
-      live.add(name);
-    } else {
-      await rm(full);
-      sweep.removed += 1;
+  const removed: string[] = [];
+  const keepOrRemove = async (path: string, alive: boolean | Promise<boolean>) => {
+    if (await alive) live.add(path);
+    else {
+      await rm(join(outDir, path));
+      removed.push(path);
     }
   };
-  const copies: string[] = [];
-  for (const entry of entries) {
-    const full = join(folder, entry.name);
-    const path = pathOf(full);
-    // Astro's own build folders (`.prerender`), and folders others manage.
-    if (path.startsWith(".") || sweep.isOwned(path)) {
-      empty = false;
-    } else if (entry.isDirectory()) {
-      if (await sweepFolder(full, sweep)) await rmdir(full);
-      else empty = false;
-    } else if (
-      entry.name.endsWith(GZ) &&
-      names.has(entry.name.slice(0, -GZ.length)) &&
-      !isGzipDownload(path)
-    ) {
-      copies.push(entry.name);
-    } else await keepOrRemove(entry.name, full, false);
-  }
-  for (const name of copies) await keepOrRemove(name, join(folder, name), true);
-  return empty && live.size === 0;
+  const copies = files.filter(isCopy);
+  await inBatches(
+    files.filter((path) => !isCopy(path)),
+    AT_ONCE,
+    (path) => keepOrRemove(path, isLive(path)),
+  );
+  await inBatches(copies, AT_ONCE, (path) =>
+    keepOrRemove(path, live.has(path.slice(0, -GZ.length))),
+  );
+  await removeEmptyFolders(outDir, removed);
+  return { left: files.filter((path) => live.has(path)), removed: removed.length };
 }
 
 export default function outputSweep(): AstroIntegration {
@@ -104,6 +110,7 @@ export default function outputSweep(): AstroIntegration {
       "astro:build:start": () => {
         started = Date.now();
         kept.clear();
+        swept = null;
       },
       // Runs after the build:done of integrations that write into dist/ (sitemap, article
       // files), before the search index reads the pages: see astro.config.mjs.
@@ -113,18 +120,11 @@ export default function outputSweep(): AstroIntegration {
         const pages = new Set(
           [...assets.values()].flat().map((url) => relative(outDir, fileURLToPath(url))),
         );
-        const sweep: Sweep = {
-          outDir,
-          isOwned: (path) =>
-            [...owned].some((folder) => path === folder || path.startsWith(`${folder}/`)),
-          isLive: async (path, full) =>
-            pages.has(path) || kept.has(path) || (await stat(full)).mtimeMs >= started,
-          removed: 0,
-        };
-        await sweepFolder(outDir, sweep);
-        if (sweep.removed > 0) {
-          logger.info(`Removed ${sweep.removed} file(s) an earlier build left`);
-        }
+        const isLive = async (path: string) =>
+          pages.has(path) || kept.has(path) || (await stat(join(outDir, path))).mtimeMs >= started;
+        const { left, removed } = await sweepOutput(outDir, isLive);
+        swept = { outDir, files: left };
+        if (removed > 0) logger.info(`Removed ${removed} file(s) an earlier build left`);
       },
     },
   };

@@ -1,5 +1,5 @@
-import { readdir } from "node:fs/promises";
-import { join } from "node:path";
+import { readdir, rmdir } from "node:fs/promises";
+import { dirname, join } from "node:path";
 
 /**
  * Folders read at once. `readdir` with `recursive: true` reads one folder after another:
@@ -10,13 +10,24 @@ import { join } from "node:path";
  */
 const AT_ONCE = 16;
 
+export interface FilesUnderOptions {
+  /**
+   * List symbolic links as files (never followed into a folder): an archive may keep its
+   * entries as links (git-annex does), and reading them through the link reads the entry.
+   */
+  links?: boolean;
+  /** A folder (`/`-separated, relative to the root) not to look into. */
+  skip?: (folder: string) => boolean;
+}
+
 /**
  * Every file under `root` (not folders), as `/`-separated paths relative to it, a level of
- * folders at a time. Symbolic links are left out unless `links` is true, when they are
- * listed as files (never followed into a folder): an archive may keep its entries as links
- * (git-annex does), and reading them through the link reads the entry.
+ * folders at a time. Symbolic links are left out unless `links` is set.
  */
-export async function filesUnder(root: string, { links = false } = {}): Promise<string[]> {
+export async function filesUnder(
+  root: string,
+  { links = false, skip = () => false }: FilesUnderOptions = {},
+): Promise<string[]> {
   const files: string[] = [];
   let level = [""];
   while (level.length > 0) {
@@ -24,8 +35,9 @@ export async function filesUnder(root: string, { links = false } = {}): Promise<
     const read = async (folder: string) => {
       for (const entry of await readdir(join(root, folder), { withFileTypes: true })) {
         const path = folder === "" ? entry.name : `${folder}/${entry.name}`;
-        if (entry.isDirectory()) next.push(path);
-        else if (entry.isFile() || (links && entry.isSymbolicLink())) files.push(path);
+        if (entry.isDirectory()) {
+          if (!skip(path)) next.push(path);
+        } else if (entry.isFile() || (links && entry.isSymbolicLink())) files.push(path);
       }
     };
     for (let i = 0; i < level.length; i += AT_ONCE) {
@@ -34,4 +46,20 @@ export async function filesUnder(root: string, { links = false } = {}): Promise<
     level = next;
   }
   return files;
+}
+
+/**
+ * Removes the folders under `root` that removing `removed` (`/`-separated paths relative to
+ * it) left empty, and the folders above them that this empties, deepest first.
+ */
+export async function removeEmptyFolders(root: string, removed: readonly string[]): Promise<void> {
+  const folders = [...new Set(removed.map((file) => dirname(file)))].sort().reverse();
+  for (const folder of folders) {
+    for (let dir = folder; dir !== "." && dir !== ""; dir = dirname(dir)) {
+      const left = await readdir(join(root, dir)).catch(() => null);
+      if (left === null) continue; // removed already, from a deeper folder
+      if (left.length > 0) break;
+      await rmdir(join(root, dir));
+    }
+  }
 }

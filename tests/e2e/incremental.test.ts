@@ -9,7 +9,7 @@ import { existsSync } from "node:fs";
 import { readdir, readFile, mkdtemp, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
-import { gzipSync } from "node:zlib";
+import { gunzipSync, gzipSync } from "node:zlib";
 import { buildSite, type BuildResult } from "../support/build-site.ts";
 import {
   writeArticle,
@@ -144,6 +144,8 @@ describe("one article added to a built archive", () => {
     assert.match(again.output, /citations of 1 articles in \d+ ms \(6 unchanged\)/);
     // Nothing the first build made is gone (its _headers and _redirects included).
     assert.doesNotMatch(again.output, /an earlier build left/);
+    // The .gz step takes the files the sweep left rather than walk dist/ again.
+    assert.match(again.output, /gzip_static in \d+ ms \(\d+ files, from the output sweep's list\)/);
     rendered("/articles/2020/09/01/festival-returns/"); // the new article
     rendered("/articles/2020/06/30/rail-link/"); // the one before it: its newer link
     rendered("/articles/2020/06/"); // the month before: its later-month link
@@ -153,6 +155,17 @@ describe("one article added to a built archive", () => {
   test("only the new article's search shard is indexed again", () => {
     assert.match(first.output, /3 shard\(s\), \d+ indexed/);
     assert.match(again.output, /Indexed 7 pages in \d+ ms: 3 shard\(s\), 1 indexed, 2 reused/);
+  });
+
+  test("every .gz copy holds its file as the rebuild left it", () => {
+    const copies = [...againTree.keys()].filter(
+      (path) => path.endsWith(".gz") && againTree.has(path.slice(0, -".gz".length)),
+    );
+    assert.ok(copies.includes("pagefind/search-shards.json.gz"), "the search manifest's copy");
+    const stale = copies.filter(
+      (path) => !gunzipSync(againTree.get(path)!).equals(againTree.get(path.slice(0, -3))!),
+    );
+    assert.deepEqual(stale, []);
   });
 
   test("the result is byte for byte what a clean build gives", async () => {
