@@ -1,13 +1,19 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { relatedArticles } from "../../src/lib/related/related.ts";
-import { countAll, EMPTY_CACHE, type Countable } from "../../src/lib/related/term-cache.ts";
+import {
+  canonicalOrder,
+  countAll,
+  EMPTY_CACHE,
+  type Countable,
+} from "../../src/lib/related/term-cache.ts";
 import { decodeTermCache, encodeTermCache } from "../../src/lib/related/term-cache-file.ts";
 import {
   HAND_WRITTEN_ARTICLES,
   SAME_EVENT_ARTICLES,
   type FixtureArticle,
 } from "../support/fixture-archive.ts";
+import { newVocabulary } from "../../src/lib/related/terms.ts";
 
 /** Articles to count, keyed by their text as a build keys them by their entry's digest. */
 function countable(articles: readonly FixtureArticle[]): Countable[] {
@@ -81,6 +87,43 @@ describe("related coverage: counted words kept between builds", () => {
     assert.deepEqual(back.terms, cache.terms);
     assert.deepEqual([...back.articles], [...cache.articles]);
     assert.ok(back.terms.includes("грузия") && back.terms.includes("seki"));
+  });
+
+  test("words are numbered in their sort order, however the vocabulary met them", () => {
+    const cases: [string, string[]][] = [
+      [
+        "the cache's words, then new ones",
+        ["apple", "cherry", "melon", "pear", "banana", "zebra", "aardvark", "kiwi"],
+      ],
+      ["new words only, as met", ["pear", "apple", "zebra", "apple-pie", "Zebra", "ébène"]],
+      ["in order already", ["a", "b", "c"]],
+      ["one word", ["solo"]],
+    ];
+    for (const [name, words] of cases) {
+      const dead = (word: string) => word === "melon" || word === "b";
+      const vocabulary = newVocabulary();
+      words.forEach((word, id) => vocabulary.ids.set(word, id));
+      // A word no article has any more ("melon", "b") is left out.
+      vocabulary.documentFrequency = words.map((word) => (dead(word) ? 0 : 2));
+      // One article with every live word, as met.
+      const ids = Int32Array.from(words.keys()).filter((id) => !dead(words[id]!));
+      const counted = [{ ids, counts: Uint16Array.from(ids, (id) => id + 1) }];
+      const canonical = canonicalOrder(vocabulary, counted);
+      const expected = words.filter((word) => !dead(word)).sort();
+      assert.deepEqual(canonical.terms, expected, name);
+      // Its words renumbered in that order, each with its own count.
+      const article = canonical.counted[0]!;
+      assert.deepEqual(
+        [...article.ids],
+        expected.map((_, id) => id),
+        name,
+      );
+      assert.deepEqual(
+        [...article.counts],
+        expected.map((word) => words.indexOf(word) + 1),
+        name,
+      );
+    }
   });
 
   test("a file that is not a cache, or is cut short, is refused (the build counts afresh)", async () => {
