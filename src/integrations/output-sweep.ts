@@ -2,10 +2,9 @@ import { rm, stat } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
-import { isGzipDownload } from "../lib/deploy/caching.ts";
+import { GZ, isGzipDownload } from "../lib/deploy/caching.ts";
 import { filesUnder, removeEmptyFolders } from "../lib/files-under.ts";
 import { inBatches } from "../lib/in-batches.ts";
-import { GZ } from "./precompress.ts";
 
 /**
  * Keeps `dist/` from one build to the next, and removes what a build no longer makes.

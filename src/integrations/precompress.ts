@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { gzip as gzipCallback, constants } from "node:zlib";
 import type { AstroIntegration } from "astro";
-import { isGzipDownload, isPrecompressed } from "../lib/deploy/caching.ts";
+import { GZ, isGzipDownload, isPrecompressed } from "../lib/deploy/caching.ts";
 import { inBatches } from "../lib/in-batches.ts";
 import { filesUnder, removeEmptyFolders } from "../lib/files-under.ts";
 import { sweptFiles } from "./output-sweep.ts";
@@ -12,8 +12,6 @@ import { sweptFiles } from "./output-sweep.ts";
 const gzip = promisify(gzipCallback);
 /** Files compressed at once: keeps both cores busy without holding many files in memory. */
 const PARALLEL = 16;
-/** The suffix of a compressed copy beside its file (the output sweep keeps them too). */
-export const GZ = ".gz";
 
 /**
  * Every file of `outDir`: what this build's output sweep left (./output-sweep.ts) and the

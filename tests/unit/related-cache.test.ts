@@ -98,6 +98,7 @@ describe("related coverage: counted words kept between builds", () => {
       ["new words only, as met", ["pear", "apple", "zebra", "apple-pie", "Zebra", "ébène"]],
       ["in order already", ["a", "b", "c"]],
       ["one word", ["solo"]],
+      ["no word left", ["b"]],
     ];
     for (const [name, words] of cases) {
       const dead = (word: string) => word === "melon" || word === "b";

@@ -53,6 +53,9 @@ export const PRECOMPRESSED_EXTENSIONS = [
   "csv",
 ] as const;
 
+/** The suffix of a compressed copy beside its file (written by the `.gz` step, kept by the sweep). */
+export const GZ = ".gz";
+
 /**
  * Files the build writes gzipped as they are served (the dataset's `articles-YYYY.jsonl.gz`):
  * downloads, not `.gz` copies of another file, so no file beside them is missing.

@@ -92,7 +92,7 @@ const byTerm = ([a]: Word, [b]: Word) => (a < b ? -1 : a > b ? 1 : 0);
  * sorted, and merged in: sorting all of them took about 2.7 s a build at 100,000 articles.
  */
 function sortedWords(words: Word[]): Word[] {
-  let inOrder = 1;
+  let inOrder = Math.min(1, words.length);
   while (inOrder < words.length && words[inOrder - 1]![0] < words[inOrder]![0]) inOrder += 1;
   const rest = words.slice(inOrder).sort(byTerm);
   const merged: Word[] = [];
