@@ -21,6 +21,17 @@ const settings = settingsFrom(process.env, {
   memoryMb: totalmem() / 1024 / 1024,
 });
 
+const search = pagefind({
+  enabled: settings.searchIndex,
+  shardPages: settings.searchShardPages,
+  newestShard: settings.searchNewestShard,
+  maxFragments: settings.pagefindMaxFragments,
+  cores: settings.buildCores,
+  memoryMb: settings.buildMemoryMb,
+  slice: settings.buildSlice,
+  archiveDir: settings.archiveDir,
+});
+
 export default defineConfig({
   site: settings.siteUrl,
   trailingSlash: "always",
@@ -48,6 +59,9 @@ export default defineConfig({
     mdx(),
     // The content store read from its file when pages render, not compiled into the code.
     contentStoreFile(),
+    // Starts the search index as soon as the pages are rendered: Pagefind works in processes
+    // of its own while the steps below run (after the sweep, `search.finish` waits for it).
+    search.start,
     // Pages only, in pathname order; a slice build writes none (`npm run merge` does).
     sitemap({ wholeSite: settings.buildSlice === "all" }),
     articleFiles({ archiveDir: settings.archiveDir }),
@@ -57,19 +71,13 @@ export default defineConfig({
     // before the sweep, which would otherwise take the last build's for left over.
     securityHeaders(),
     deployFiles({ archiveDir: settings.archiveDir, slice: settings.buildSlice }),
-    // After the pages and article files, before indexing: removes what earlier builds left
-    // in the kept dist/ and this one did not make, so no stale page gets indexed.
+    // After the pages and article files: removes what earlier builds left in the kept dist/
+    // and this one did not make (the search index removed the stale pages of the years it
+    // indexes already: ./src/integrations/pagefind/leftover-pages.ts).
     outputSweep(),
-    pagefind({
-      enabled: settings.searchIndex,
-      shardPages: settings.searchShardPages,
-      newestShard: settings.searchNewestShard,
-      maxFragments: settings.pagefindMaxFragments,
-      cores: settings.buildCores,
-      memoryMb: settings.buildMemoryMb,
-      slice: settings.buildSlice,
-      archiveDir: settings.archiveDir,
-    }),
+    // Waits for the search index begun when the pages were rendered (`search.start`),
+    // and puts it in place.
+    search.finish,
     // Last: .gz copies of the text files, search index included, for nginx's gzip_static.
     precompress(),
     // `--slice` (BUILD_SLICE): which pages the routes list; after all else, a slice's output

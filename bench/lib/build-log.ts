@@ -24,6 +24,15 @@ export function indexTime(output: string): (LoggedTime & { pages: number }) | nu
   return time && { ...time, pages: Number(/Indexed (\d+)/.exec(time.line)![1]) };
 }
 
+/**
+ * The part of the index time the build waited for, the rest running beside its other steps
+ * (src/integrations/pagefind.ts): "...; the build waited X ms for it beside its other steps".
+ * The build's time less this is its time without the index.
+ */
+export function indexWait(output: string): LoggedTime | null {
+  return logged(output, /Indexed \d+ pages in \d+ ms[^\n]*the build waited (\d+) ms for it/);
+}
+
 /** The archive check of the content loader (src/content.config.ts). */
 export function syncTime(output: string): LoggedTime | null {
   return logged(output, /\d+ articles checked \(\d+ parsed\) in (\d+) ms/);

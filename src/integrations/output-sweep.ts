@@ -112,7 +112,7 @@ export default function outputSweep(): AstroIntegration {
         swept = null;
       },
       // Runs after the build:done of integrations that write into dist/ (sitemap, article
-      // files), before the search index reads the pages: see astro.config.mjs.
+      // files), before the search index is put in place: see astro.config.mjs.
       "astro:build:done": async ({ dir, assets, logger }) => {
         const outDir = fileURLToPath(dir);
         // Output files of every route's pages, rendered or kept (Astro's `distURL`s).

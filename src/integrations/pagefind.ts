@@ -15,69 +15,41 @@
  * and the memory budget allow (src/lib/search/shard-schedule.ts). Shards whose pages index the
  * same as in the last build come from the build cache (./pagefind/shard-cache.ts).
  *
- * Into each shard's folder it writes that shard's facet table (src/lib/search/facets.ts):
- * each indexed page's id, date and filter values, read back from the fragments Pagefind
- * wrote (./pagefind/fragments.ts), gzipped as Pagefind's own files are and named after its
- * content. Then the manifest: the shards, their tables and Pagefind entry files, and the
- * facet counts of the whole archive, so the search page needs no shard until a search.
+ * Pagefind starts as soon as the pages are rendered (the `start` integration, first of the
+ * `astro:build:done` hooks) and works in its own processes while this one writes the
+ * article files, the dataset and the deploy files and sweeps `dist/`; the `finish`
+ * integration, after the sweep, waits for it and puts the shards in place. Into each shard's
+ * folder it writes that shard's facet table (src/lib/search/facets.ts): each indexed page's
+ * id, date and filter values, read back from the fragments Pagefind wrote
+ * (./pagefind/fragments.ts). Then the manifest (./pagefind/manifest.ts).
  */
-import { createHash } from "node:crypto";
-import { existsSync } from "node:fs";
-import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { rm } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { gzipSync } from "node:zlib";
 import type { AstroIntegration, AstroIntegrationLogger } from "astro";
-import type * as pagefind from "pagefind";
 import { PAGEFIND_PATH } from "../lib/permalink.ts";
-import { encodeFacetTable, type FacetRecord } from "../lib/search/facet-table.ts";
+import type { FacetRecord } from "../lib/search/facet-table.ts";
 import { facetTotals } from "../lib/search/facets.ts";
 import { INDEXED_AS } from "../lib/search/index-language.ts";
-import {
-  oversizedShards,
-  runWithinBudget,
-  shardMemoryMb,
-  type BuildLimits,
-} from "../lib/search/shard-schedule.ts";
 import { DEFAULT_SETTINGS } from "../lib/settings.ts";
-import { parseSlice, type BuildSlice } from "../lib/slice.ts";
+import { parseSlice } from "../lib/slice.ts";
+import { articlePagesByYear, type ManifestShard, type Shard } from "../lib/search/shards.ts";
 import {
-  articlePagesByYear,
-  articleYearOf,
-  SHARD_FOLDER,
-  SHARD_MANIFEST_FILE,
-  type ManifestShard,
-  type Shard,
-  type ShardManifest,
-} from "../lib/search/shards.ts";
-import { facetRecordsFrom, readFragments, readMetaIds } from "./pagefind/fragments.ts";
-import { runShardIndexer, type ShardJob } from "./pagefind/run-shard.ts";
+  indexMissing,
+  indexOptions,
+  missingShards,
+  type IndexOptions,
+} from "./pagefind/index-shards.ts";
+import { removeLeftoverPages } from "./pagefind/leftover-pages.ts";
+import { removeStaleShards, writeManifest, writeShardTable } from "./pagefind/manifest.ts";
 import { indexSettingsKey, ShardCache } from "./pagefind/shard-cache.ts";
 import { shardsToIndex, sliceShards } from "./pagefind/slice-plan.ts";
 import { ownOutputFolder } from "./output-sweep.ts";
 
-export interface PagefindOptions {
-  /** Write the search index at all; off, any index an earlier build left is removed. */
-  enabled?: boolean;
-  /** The largest shard, in articles (about 2 GB of Pagefind memory per 10,000). */
-  shardPages?: number;
-  /** The newest year is a shard of its own (`SEARCH_NEWEST_SHARD`). */
-  newestShard?: boolean;
-  /** Past this many pages in a shard, Pagefind bundles fragments into shared files. */
-  maxFragments?: number;
-  /** Shards indexed at once, at most (`BUILD_CORES`). */
-  cores?: number;
-  /** Memory the Pagefind processes may use together, in MB (`BUILD_MEMORY_MB`). */
-  memoryMb?: number;
-  /** What this build makes (`BUILD_SLICE`): a year slice indexes its years' shards only. */
-  slice?: string;
-  /** The archive, whose years a slice's shards are planned over (`ARCHIVE_DIR`). */
-  archiveDir?: string;
-}
+export type { IndexOptions } from "./pagefind/index-shards.ts";
 
-/** The options indexing needs: all of them (the newest shard's rule defaults to on). */
-type IndexOptions = Required<Omit<PagefindOptions, "newestShard" | "slice" | "archiveDir">> &
-  Pick<PagefindOptions, "newestShard" | "archiveDir"> & { slice?: BuildSlice };
+/** The options of the integration: {@link IndexOptions}, each with its default. */
+export type PagefindOptions = Partial<Omit<IndexOptions, "slice">> & { slice?: string };
 
 /** What `astro:build:done` gives the indexer, and the build cache it keeps shards in. */
 export interface BuildOutput {
@@ -87,152 +59,32 @@ export interface BuildOutput {
   logger: AstroIntegrationLogger;
 }
 
-/** Pagefind's options, the same for every shard. */
-function indexOptions(maxFragments: number) {
-  return { maxFragments } as const satisfies pagefind.PagefindServiceConfig;
-}
-
-/** The years a shard holds, for messages: `2019` or `2001–2010`. */
-function yearsOf(shard: Shard): string {
-  const first = shard.years[0]!;
-  const last = shard.years[shard.years.length - 1]!;
-  return first === last ? first : `${first}–${last}`;
+/** Indexing started when the pages were rendered, to be finished after the other steps. */
+export interface Indexing {
+  outDir: string;
+  shards: Shard[];
+  keys: string[];
+  cache: ShardCache;
+  /** Shards indexed (not taken from the cache). */
+  indexed: number;
+  /** Settles when the indexed shards are in the cache. */
+  done: Promise<void>;
+  /** When the start began, and when `done` settled (`performance.now()`). */
+  started: number;
+  settled: number;
+  /** What the build spent in the start, in ms, before its other steps went on. */
+  startMs: number;
 }
 
 /**
- * Indexes one shard's years of `outDir` into `folder`, in a Pagefind process of its own,
- * and returns its pages' facet records. A Pagefind failure is logged and rethrown with the
- * shard it was indexing and what to try.
+ * Plans the shards of the built site in `build.dir`, keys them, removes the pages an
+ * earlier build left in the years to index, and starts indexing those the build cache
+ * lacks, without waiting for it. Null when the build writes no index (its old one removed).
  */
-async function indexShard(
-  outDir: string,
-  shard: Shard,
-  folder: string,
+export async function startIndexing(
   options: IndexOptions,
-  logger: AstroIntegrationLogger,
-): Promise<FacetRecord[]> {
-  const job: ShardJob = {
-    outDir,
-    years: shard.years,
-    folder,
-    config: indexOptions(options.maxFragments),
-  };
-  const outcome = await runShardIndexer(job);
-  if (!outcome.ok) {
-    const what = `Pagefind failed ${outcome.step}, indexing the shard of ${yearsOf(shard)} (${shard.pages} articles, ${shard.path})`;
-    logger.error(`${what}: ${outcome.message}`);
-    throw new Error(
-      `${what}. Its message is logged above. If it ran out of memory, make shards smaller ` +
-        `(SEARCH_SHARD_PAGES, now ${options.shardPages}) or index fewer at once ` +
-        `(BUILD_CORES, now ${options.cores}); SEARCH_INDEX=off builds without search.`,
-      { cause: new Error(outcome.message) },
-    );
-  }
-  const records = facetRecordsFrom(await readFragments(folder));
-  for (const record of records) {
-    const year = record.date.slice(0, 4);
-    if (!shard.years.includes(year) || articleYearOf(record.url) !== year) {
-      throw new Error(
-        `Indexed page ${record.url} (${record.date}) is outside the ${shard.path} shard`,
-      );
-    }
-  }
-  return records;
-}
-
-/** Says which shards are estimated to need more memory than the budget: each runs alone. */
-function warnOversized(
-  shards: readonly Shard[],
-  limits: BuildLimits,
-  logger: AstroIntegrationLogger,
-) {
-  const estimates = shards.map((shard) => shardMemoryMb(shard.pages));
-  for (const i of oversizedShards(estimates, limits)) {
-    logger.warn(
-      `The search shard of ${yearsOf(shards[i]!)} (${shards[i]!.pages} articles) needs about ` +
-        `${estimates[i]} MB to index, more than BUILD_MEMORY_MB (${limits.memoryMb}): it is ` +
-        `indexed alone. Smaller shards (SEARCH_SHARD_PAGES) fit the budget.`,
-    );
-  }
-}
-
-/** Shard folders an earlier build left in `/pagefind/`. */
-async function removeStaleShards(bundleDir: string, shards: readonly Shard[]) {
-  const live = new Set(shards.map((shard) => shard.folder));
-  for (const name of await readdir(bundleDir)) {
-    if (SHARD_FOLDER.test(name) && !live.has(name)) {
-      await rm(join(bundleDir, name), { recursive: true, force: true });
-    }
-  }
-}
-
-/**
- * Writes a shard's facet table into its folder (unless a kept `dist/` has it: the name is
- * its content's hash), removes any other table there, and returns its manifest entry.
- */
-async function writeShardTable(
-  folder: string,
-  shard: Shard,
-  records: readonly FacetRecord[],
-): Promise<ManifestShard> {
-  const entry: unknown = JSON.parse(await readFile(join(folder, "pagefind-entry.json"), "utf8"));
-  const table = encodeFacetTable(records, await readMetaIds(folder, entry));
-  const bytes = gzipSync(JSON.stringify(table), { level: 9 });
-  const facets = `facets.${createHash("sha256").update(bytes).digest("hex").slice(0, 16)}.pf_facets`;
-  for (const name of await readdir(folder)) {
-    if (/^facets\..*\.pf_facets$/.test(name) && name !== facets) await rm(join(folder, name));
-  }
-  if (!existsSync(join(folder, facets))) await writeFile(join(folder, facets), bytes);
-  return {
-    path: shard.path,
-    years: [shard.years[0]!, shard.years[shard.years.length - 1]!],
-    pages: records.length,
-    facets,
-    entry,
-  };
-}
-
-/** Writes the manifest (a year slice's lists its own shards; the merge joins them). */
-export async function writeManifest(bundleDir: string, manifest: ShardManifest): Promise<void> {
-  await mkdir(bundleDir, { recursive: true });
-  await writeFile(join(bundleDir, SHARD_MANIFEST_FILE), JSON.stringify(manifest));
-}
-
-/**
- * Indexes the shards the build cache lacks into it, as many at once as the budget allows,
- * and returns how many.
- */
-async function indexMissing(
-  shards: readonly Shard[],
-  keys: readonly string[],
-  cache: ShardCache,
-  options: IndexOptions,
-  { outDir, logger }: { outDir: string; logger: AstroIntegrationLogger },
-): Promise<number> {
-  const missing = shards.flatMap((shard, i) =>
-    cache.has(keys[i]!) ? [] : [{ shard, key: keys[i]! }],
-  );
-  const limits: BuildLimits = { cores: options.cores, memoryMb: options.memoryMb };
-  warnOversized(
-    missing.map(({ shard }) => shard),
-    limits,
-    logger,
-  );
-  await runWithinBudget(
-    missing,
-    ({ shard }) => shardMemoryMb(shard.pages),
-    limits,
-    ({ shard, key }) =>
-      cache.fill(key, shard, (folder) => indexShard(outDir, shard, folder, options, logger)),
-  );
-  return missing.length;
-}
-
-/**
- * Indexes the built site in `build.dir` into `/pagefind/`: plans the shards, indexes those
- * the build cache lacks, places all of them, and writes the facet table and the manifest.
- */
-export async function indexSite(options: IndexOptions, build: BuildOutput): Promise<void> {
+  build: BuildOutput,
+): Promise<Indexing | null> {
   const { dir, pages, cacheDir, logger } = build;
   const outDir = fileURLToPath(dir);
   // For measuring the render alone on archives too large to index on one machine.
@@ -241,10 +93,11 @@ export async function indexSite(options: IndexOptions, build: BuildOutput): Prom
     // (Nor one kept from an earlier build into this dist/: it would be stale.)
     await rm(join(outDir, PAGEFIND_PATH), { recursive: true, force: true });
     if (!options.enabled) logger.warn("SEARCH_INDEX=off: no search index written");
-    return;
+    return null;
   }
   const started = performance.now();
-  const byYear = articlePagesByYear(pages.map((page) => page.pathname));
+  const pathnames = pages.map((page) => page.pathname);
+  const byYear = articlePagesByYear(pathnames);
   const shards = await shardsToIndex(options, byYear);
   const cache = await ShardCache.open(
     cacheDir,
@@ -260,7 +113,49 @@ export async function indexSite(options: IndexOptions, build: BuildOutput): Prom
       ),
     );
   }
-  const indexed = await indexMissing(shards, keys, cache, options, { outDir, logger });
+  const missing = missingShards(shards, keys, cache);
+  const years = missing.flatMap(({ shard }) => shard.years);
+  const removed = await removeLeftoverPages(outDir, years, pathnames);
+  if (removed.length > 0) {
+    logger.info(`Removed ${removed.length} page(s) an earlier build left, before indexing`);
+  }
+  const indexing: Indexing = {
+    outDir,
+    shards,
+    keys,
+    cache,
+    indexed: missing.length,
+    done: Promise.resolve(),
+    started,
+    settled: started,
+    startMs: 0,
+  };
+  indexing.done = indexMissing(missing, cache, options, { outDir, logger }).finally(() => {
+    indexing.settled = performance.now();
+  });
+  // Awaited by finishIndexing; a failure meanwhile is not one nobody handles.
+  indexing.done.catch(() => undefined);
+  indexing.startMs = performance.now() - started;
+  if (missing.length > 0) {
+    logger.info(
+      `Indexing ${missing.length} of ${shards.length} search shard(s) while the other steps run`,
+    );
+  }
+  return indexing;
+}
+
+/**
+ * Waits for the indexing `startIndexing` began, places every shard in `/pagefind/`, and
+ * writes the facet tables and the manifest.
+ */
+export async function finishIndexing(
+  indexing: Indexing,
+  options: IndexOptions,
+  logger: AstroIntegrationLogger,
+): Promise<void> {
+  const finishing = performance.now();
+  const { outDir, shards, keys, cache } = indexing;
+  await indexing.done;
   const records: FacetRecord[] = [];
   const listed: ManifestShard[] = [];
   for (const [i, shard] of shards.entries()) {
@@ -275,16 +170,32 @@ export async function indexSite(options: IndexOptions, build: BuildOutput): Prom
   const bundleDir = join(outDir, PAGEFIND_PATH);
   await removeStaleShards(bundleDir, shards);
   await writeManifest(bundleDir, { version: 2, shards: listed, totals: facetTotals(records) });
-  const ms = Math.round(performance.now() - started);
+  const finished = performance.now();
+  // Its own time: the start and the indexing, then putting it in place.
+  const ms = Math.round(indexing.settled - indexing.started + (finished - finishing));
+  const waited = Math.round(indexing.startMs + (finished - finishing));
   logger.info(
-    `Indexed ${records.length} pages in ${ms} ms: ${shards.length} shard(s), ${indexed} ` +
-      `indexed, ${shards.length - indexed} reused; up to ${options.cores} at once in ` +
-      `${options.memoryMb} MB`,
+    `Indexed ${records.length} pages in ${ms} ms: ${shards.length} shard(s), ${indexing.indexed} ` +
+      `indexed, ${shards.length - indexing.indexed} reused; up to ${options.cores} at once in ` +
+      `${options.memoryMb} MB; the build waited ${waited} ms for it beside its other steps`,
   );
 }
 
-/** The search index, written at the end of `astro build`; options as in astro.config.mjs. */
-export default function pagefindIntegration(options: PagefindOptions = {}): AstroIntegration {
+/** Indexes the built site into `/pagefind/`, start to finish (bench/index-shards.ts). */
+export async function indexSite(options: IndexOptions, build: BuildOutput): Promise<void> {
+  const indexing = await startIndexing(options, build);
+  if (indexing) await finishIndexing(indexing, options, build.logger);
+}
+
+/**
+ * The search index, begun when the pages are rendered (`start`: first of the integrations
+ * that act when the build is done) and finished after the output sweep (`finish`: before the
+ * `.gz` copies are written); options as in astro.config.mjs.
+ */
+export default function pagefindIntegration(options: PagefindOptions = {}): {
+  start: AstroIntegration;
+  finish: AstroIntegration;
+} {
   const settings: IndexOptions = {
     enabled: options.enabled ?? DEFAULT_SETTINGS.searchIndex,
     shardPages: options.shardPages ?? DEFAULT_SETTINGS.searchShardPages,
@@ -296,7 +207,8 @@ export default function pagefindIntegration(options: PagefindOptions = {}): Astr
     archiveDir: options.archiveDir ?? DEFAULT_SETTINGS.archiveDir,
   };
   let cacheDir = "";
-  return {
+  let indexing: Indexing | null = null;
+  const start: AstroIntegration = {
     name: "news-archive:pagefind",
     hooks: {
       "astro:config:done": ({ config }) => {
@@ -306,10 +218,21 @@ export default function pagefindIntegration(options: PagefindOptions = {}): Astr
       },
       // A slice that would split a shard fails before anything is rendered.
       "astro:build:start": async () => {
+        indexing = null;
         if (settings.enabled && settings.slice?.kind === "years") await sliceShards(settings);
       },
-      "astro:build:done": ({ dir, pages, logger }) =>
-        indexSite(settings, { dir, pages, cacheDir, logger }),
+      "astro:build:done": async ({ dir, pages, logger }) => {
+        indexing = await startIndexing(settings, { dir, pages, cacheDir, logger });
+      },
     },
   };
+  const finish: AstroIntegration = {
+    name: "news-archive:pagefind-finish",
+    hooks: {
+      "astro:build:done": async ({ logger }) => {
+        if (indexing) await finishIndexing(indexing, settings, logger);
+      },
+    },
+  };
+  return { start, finish };
 }

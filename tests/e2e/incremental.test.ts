@@ -6,10 +6,24 @@
 import { before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
-import { readdir, readFile, mkdtemp, rm, stat, writeFile } from "node:fs/promises";
+import {
+  copyFile,
+  cp,
+  mkdir,
+  mkdtemp,
+  readdir,
+  readFile,
+  rm,
+  stat,
+  writeFile,
+} from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join, relative } from "node:path";
+import { dirname, join, relative } from "node:path";
+import { pathToFileURL } from "node:url";
 import { gunzipSync, gzipSync } from "node:zlib";
+import type { AstroIntegrationLogger } from "astro";
+import { indexSite } from "../../src/integrations/pagefind.ts";
+import { DEFAULT_SETTINGS } from "../../src/lib/settings.ts";
 import { buildSite, type BuildResult } from "../support/build-site.ts";
 import {
   writeArticle,
@@ -186,6 +200,11 @@ describe("one article taken down from a built archive", () => {
     // The edit's build that followed writes no page there either.
     assert.ok(!existsSync(join(afterRemoval.outDir, page)), "and its folder");
     assert.match(afterRemoval.output, /Removed \d+ file\(s\) an earlier build left/);
+    // Its page went before the search index read its year, not only in the sweep after.
+    assert.match(
+      afterRemoval.output,
+      /Removed \d+ page\(s\) an earlier build left, before indexing/,
+    );
   });
 
   test("the result is byte for byte what a clean build gives", async () => {
@@ -209,5 +228,57 @@ describe("one article's frontmatter edited in a built archive", () => {
 
   test("the result is byte for byte what a clean build gives", async () => {
     await assertSameTree(await tree(afterEdit.outDir), cleanAfterEdit.outDir);
+  });
+});
+
+describe("a page an earlier build left, as the search index starts", () => {
+  // The index starts when the pages are rendered, before the output sweep removes what the
+  // build no longer makes: here no sweep runs at all, so only the index's own check keeps
+  // the left page out (with the sweep, which of the two gets to it first is a race).
+  const STALE = "articles/2020/09/01/festival-gone/index.html";
+  let site: string;
+  let indexed: Map<string, Buffer>;
+
+  before(async () => {
+    site = await mkdtemp(join(tmpdir(), "news-archive-leftover-"));
+    await cp(clean.outDir, site, { recursive: true });
+    await rm(join(site, "pagefind"), { recursive: true });
+    const pages = [...(await tree(site)).keys()]
+      .filter((path) => path.endsWith("/index.html"))
+      .map((path) => ({ pathname: path.slice(0, -"index.html".length) }));
+    await mkdir(join(site, dirname(STALE)));
+    await copyFile(
+      join(site, "articles/2020/09/01/festival-returns/index.html"),
+      join(site, STALE),
+    );
+    const quiet = () => undefined;
+    await indexSite(
+      {
+        enabled: true,
+        shardPages: Number(env.SEARCH_SHARD_PAGES),
+        maxFragments: DEFAULT_SETTINGS.pagefindMaxFragments,
+        cores: 2,
+        memoryMb: 4096,
+      },
+      {
+        dir: pathToFileURL(`${site}/`),
+        pages,
+        cacheDir: await mkdtemp(join(tmpdir(), "news-archive-leftover-cache-")),
+        logger: { info: quiet, warn: quiet, error: quiet } as unknown as AstroIntegrationLogger,
+      },
+    );
+    indexed = await tree(join(site, "pagefind"));
+  });
+
+  test("the index is the clean build's, byte for byte, and the page is removed", async () => {
+    const full = await tree(join(clean.outDir, "pagefind"));
+    const reference = new Map([...full].filter(([path]) => !path.endsWith(".gz")));
+    assert.deepEqual([...indexed.keys()].sort(), [...reference.keys()].sort());
+    const differing = [...reference].filter(([path, bytes]) => !indexed.get(path)!.equals(bytes));
+    assert.deepEqual(
+      differing.map(([path]) => path),
+      [],
+    );
+    assert.ok(!existsSync(join(site, STALE)), STALE);
   });
 });

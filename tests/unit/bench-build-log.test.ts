@@ -4,6 +4,7 @@ import {
   articleFilesTime,
   countPageLines,
   indexTime,
+  indexWait,
   pagesBuilt,
   renderedFiles,
   required,
@@ -23,7 +24,7 @@ const LOG = [
   "  ├─ /rss.xml (+40ms)",
   "  ├─ /atom.xml (restored)",
   "16:02:10 ✓ Completed in 30.01s.",
-  "16:02:31 [news-archive:pagefind] Indexed 9946 pages in 21003 ms: 2 shard(s), 1 indexed, 1 reused; facet table 80.1 KB",
+  "16:02:31 [news-archive:pagefind] Indexed 9946 pages in 21003 ms: 2 shard(s), 1 indexed, 1 reused; up to 2 at once in 18078 MB; the build waited 4210 ms for it beside its other steps",
   "16:02:41 [news-archive:article-files] Wrote original.txt and citations of 9946 articles in 10236 ms (0 unchanged)",
   "16:02:42 [build] 16995 page(s) built in 1m 21s",
 ].join("\n");
@@ -69,6 +70,12 @@ describe("times from the build's log", () => {
     assert.match(index.line, /^Indexed 9946 pages in 21003 ms/);
   });
 
+  it("reads how long of the index time the build waited for", () => {
+    assert.equal(indexWait(LOG)?.seconds, 4.21);
+    const older = "Indexed 9946 pages in 21003 ms: 2 shard(s), 1 indexed, 1 reused";
+    assert.equal(indexWait(older), null);
+  });
+
   it("reads the sync and article-file times", () => {
     assert.equal(syncTime(LOG)?.seconds, 3.372);
     assert.equal(articleFilesTime(LOG)?.seconds, 10.236);
@@ -79,6 +86,7 @@ describe("times from the build's log", () => {
       .filter((line) => !/Indexed|checked|Wrote/.test(line))
       .join("\n");
     assert.equal(indexTime(without), null);
+    assert.equal(indexWait(without), null);
     assert.equal(syncTime(without), null);
     assert.equal(articleFilesTime(without), null);
     assert.equal(shardSummary(without), null);

@@ -9,7 +9,7 @@ import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { AstroIntegrationLogger } from "astro";
-import { writeManifest } from "../../integrations/pagefind.ts";
+import { writeManifest } from "../../integrations/pagefind/manifest.ts";
 import { precompressFile } from "../../integrations/precompress.ts";
 import { writeSitemap } from "../../integrations/sitemap.ts";
 import { absoluteUrl, PAGEFIND_PATH, SITEMAP_PATH } from "../../lib/permalink.ts";

@@ -58,6 +58,17 @@ async function indexShard(job: ShardJob): Promise<ShardOutcome> {
   }
 }
 
+let answered = false;
 process.once("message", (job: ShardJob) => {
-  void indexShard(job).then((outcome) => send(outcome).then(() => process.disconnect()));
+  void indexShard(job).then((outcome) =>
+    send(outcome).then(() => {
+      answered = true;
+      process.disconnect();
+    }),
+  );
+});
+// The build ended before the shard did (another step failed while Pagefind worked): stop,
+// and with this process its Pagefind binary, whose input closes.
+process.once("disconnect", () => {
+  if (!answered) process.exit(1);
 });

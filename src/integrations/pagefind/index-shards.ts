@@ -1,0 +1,139 @@
+/**
+ * Indexes the shards the build cache lacks, each in a Pagefind process of its own
+ * (./run-shard.ts), as many at once as the cores and the memory budget allow
+ * (src/lib/search/shard-schedule.ts), into the cache (./shard-cache.ts).
+ */
+import type { AstroIntegrationLogger } from "astro";
+import type * as pagefind from "pagefind";
+import type { FacetRecord } from "../../lib/search/facet-table.ts";
+import {
+  oversizedShards,
+  runWithinBudget,
+  shardMemoryMb,
+  type BuildLimits,
+} from "../../lib/search/shard-schedule.ts";
+import { articleYearOf, type Shard } from "../../lib/search/shards.ts";
+import type { BuildSlice } from "../../lib/slice.ts";
+import { facetRecordsFrom, readFragments } from "./fragments.ts";
+import { runShardIndexer, type ShardJob } from "./run-shard.ts";
+import type { ShardCache } from "./shard-cache.ts";
+
+/** The options indexing needs (src/integrations/pagefind.ts gives each its default). */
+export interface IndexOptions {
+  /** Write the search index at all; off, any index an earlier build left is removed. */
+  enabled: boolean;
+  /** The largest shard, in articles (about 2 GB of Pagefind memory per 10,000). */
+  shardPages: number;
+  /** The newest year is a shard of its own (`SEARCH_NEWEST_SHARD`); on when not given. */
+  newestShard?: boolean;
+  /** Past this many pages in a shard, Pagefind bundles fragments into shared files. */
+  maxFragments: number;
+  /** Shards indexed at once, at most (`BUILD_CORES`). */
+  cores: number;
+  /** Memory the Pagefind processes may use together, in MB (`BUILD_MEMORY_MB`). */
+  memoryMb: number;
+  /** What this build makes (`BUILD_SLICE`): a year slice indexes its years' shards only. */
+  slice?: BuildSlice;
+  /** The archive, whose years a slice's shards are planned over (`ARCHIVE_DIR`). */
+  archiveDir?: string;
+}
+
+/** Pagefind's options, the same for every shard. */
+export function indexOptions(maxFragments: number) {
+  return { maxFragments } as const satisfies pagefind.PagefindServiceConfig;
+}
+
+/** The years a shard holds, for messages: `2019` or `2001–2010`. */
+export function yearsOf(shard: Shard): string {
+  const first = shard.years[0]!;
+  const last = shard.years[shard.years.length - 1]!;
+  return first === last ? first : `${first}–${last}`;
+}
+
+/**
+ * Indexes one shard's years of `outDir` into `folder`, in a Pagefind process of its own,
+ * and returns its pages' facet records. A Pagefind failure is logged and rethrown with the
+ * shard it was indexing and what to try.
+ */
+async function indexShard(
+  outDir: string,
+  shard: Shard,
+  folder: string,
+  options: IndexOptions,
+  logger: AstroIntegrationLogger,
+): Promise<FacetRecord[]> {
+  const job: ShardJob = {
+    outDir,
+    years: shard.years,
+    folder,
+    config: indexOptions(options.maxFragments),
+  };
+  const outcome = await runShardIndexer(job);
+  if (!outcome.ok) {
+    const what = `Pagefind failed ${outcome.step}, indexing the shard of ${yearsOf(shard)} (${shard.pages} articles, ${shard.path})`;
+    logger.error(`${what}: ${outcome.message}`);
+    throw new Error(
+      `${what}. Its message is logged above. If it ran out of memory, make shards smaller ` +
+        `(SEARCH_SHARD_PAGES, now ${options.shardPages}) or index fewer at once ` +
+        `(BUILD_CORES, now ${options.cores}); SEARCH_INDEX=off builds without search.`,
+      { cause: new Error(outcome.message) },
+    );
+  }
+  const records = facetRecordsFrom(await readFragments(folder));
+  for (const record of records) {
+    const year = record.date.slice(0, 4);
+    if (!shard.years.includes(year) || articleYearOf(record.url) !== year) {
+      throw new Error(
+        `Indexed page ${record.url} (${record.date}) is outside the ${shard.path} shard`,
+      );
+    }
+  }
+  return records;
+}
+
+/** Says which shards are estimated to need more memory than the budget: each runs alone. */
+function warnOversized(
+  shards: readonly Shard[],
+  limits: BuildLimits,
+  logger: AstroIntegrationLogger,
+) {
+  const estimates = shards.map((shard) => shardMemoryMb(shard.pages));
+  for (const i of oversizedShards(estimates, limits)) {
+    logger.warn(
+      `The search shard of ${yearsOf(shards[i]!)} (${shards[i]!.pages} articles) needs about ` +
+        `${estimates[i]} MB to index, more than BUILD_MEMORY_MB (${limits.memoryMb}): it is ` +
+        `indexed alone. Smaller shards (SEARCH_SHARD_PAGES) fit the budget.`,
+    );
+  }
+}
+
+/** The shards the build cache lacks (with their keys), in the order they are planned. */
+export function missingShards(
+  shards: readonly Shard[],
+  keys: readonly string[],
+  cache: ShardCache,
+): { shard: Shard; key: string }[] {
+  return shards.flatMap((shard, i) => (cache.has(keys[i]!) ? [] : [{ shard, key: keys[i]! }]));
+}
+
+/** Indexes `missing` shards into the cache, as many at once as the budget allows. */
+export async function indexMissing(
+  missing: readonly { shard: Shard; key: string }[],
+  cache: ShardCache,
+  options: IndexOptions,
+  { outDir, logger }: { outDir: string; logger: AstroIntegrationLogger },
+): Promise<void> {
+  const limits: BuildLimits = { cores: options.cores, memoryMb: options.memoryMb };
+  warnOversized(
+    missing.map(({ shard }) => shard),
+    limits,
+    logger,
+  );
+  await runWithinBudget(
+    missing,
+    ({ shard }) => shardMemoryMb(shard.pages),
+    limits,
+    ({ shard, key }) =>
+      cache.fill(key, shard, (folder) => indexShard(outDir, shard, folder, options, logger)),
+  );
+}
