@@ -60,7 +60,7 @@ export default defineConfig({
     // The content store read from its file when pages render, not compiled into the code.
     contentStoreFile(),
     // Starts the search index as soon as the pages are rendered: Pagefind works in processes
-    // of its own while the steps below run (after the sweep, `search.finish` waits for it).
+    // of its own while the steps below run (`search.finish` waits for it).
     search.start,
     // Pages only, in pathname order; a slice build writes none (`npm run merge` does).
     sitemap({ wholeSite: settings.buildSlice === "all" }),
@@ -75,11 +75,11 @@ export default defineConfig({
     // and this one did not make (the search index removed the stale pages of the years it
     // indexes already: ./src/integrations/pagefind/leftover-pages.ts).
     outputSweep(),
-    // Waits for the search index begun when the pages were rendered (`search.start`),
-    // and puts it in place.
-    search.finish,
-    // Last: .gz copies of the text files, search index included, for nginx's gzip_static.
+    // .gz copies of the text files the sweep left, for nginx's gzip_static.
     precompress(),
+    // Waits for the search index begun when the pages were rendered (`search.start`), puts
+    // it in place, and writes its folder's .gz copies.
+    search.finish,
     // `--slice` (BUILD_SLICE): which pages the routes list; after all else, a slice's output
     // keeps only its own files, with a record for `npm run merge` (README).
     sliceOutput({ slice: settings.buildSlice, archiveDir: settings.archiveDir }),

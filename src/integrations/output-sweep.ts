@@ -50,9 +50,8 @@ let swept: { outDir: string; files: string[] } | null = null;
  * outside the folders others manage (`ownOutputFolder`) and Astro's own (`.prerender`),
  * or null if no sweep of it ran in this build: a later step need not walk `dist/` again.
  */
-export function sweptFiles(outDir: string): { files: string[]; skipped: string[] } | null {
-  if (swept?.outDir !== outDir) return null;
-  return { files: swept.files, skipped: [...owned] };
+export function sweptFiles(outDir: string): string[] | null {
+  return swept?.outDir === outDir ? swept.files : null;
 }
 
 /** Files whose liveness is looked at once: most need no `stat`. */

@@ -27,6 +27,7 @@ import { rm } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration, AstroIntegrationLogger } from "astro";
+import { filesUnder } from "../lib/files-under.ts";
 import { PAGEFIND_PATH } from "../lib/permalink.ts";
 import type { FacetRecord } from "../lib/search/facet-table.ts";
 import { facetTotals } from "../lib/search/facets.ts";
@@ -45,6 +46,7 @@ import { removeStaleShards, writeManifest, writeShardTable } from "./pagefind/ma
 import { indexSettingsKey, ShardCache } from "./pagefind/shard-cache.ts";
 import { shardsToIndex, sliceShards } from "./pagefind/slice-plan.ts";
 import { ownOutputFolder } from "./output-sweep.ts";
+import { precompressFiles } from "./precompress.ts";
 
 export type { IndexOptions } from "./pagefind/index-shards.ts";
 
@@ -189,8 +191,8 @@ export async function indexSite(options: IndexOptions, build: BuildOutput): Prom
 
 /**
  * The search index, begun when the pages are rendered (`start`: first of the integrations
- * that act when the build is done) and finished after the output sweep (`finish`: before the
- * `.gz` copies are written); options as in astro.config.mjs.
+ * that act when the build is done) and finished after the output sweep and the `.gz` step
+ * (`finish`, which writes its folder's `.gz` copies); options as in astro.config.mjs.
  */
 export default function pagefindIntegration(options: PagefindOptions = {}): {
   start: AstroIntegration;
@@ -229,8 +231,17 @@ export default function pagefindIntegration(options: PagefindOptions = {}): {
   const finish: AstroIntegration = {
     name: "news-archive:pagefind-finish",
     hooks: {
-      "astro:build:done": async ({ logger }) => {
-        if (indexing) await finishIndexing(indexing, settings, logger);
+      "astro:build:done": async ({ dir, logger }) => {
+        if (!indexing) return;
+        await finishIndexing(indexing, settings, logger);
+        // Its .gz copies: the .gz step, which ran while Pagefind worked, left its folder.
+        const outDir = fileURLToPath(dir);
+        const bundle = PAGEFIND_PATH.replace(/^\/+|\/+$/g, "");
+        const files = await filesUnder(join(outDir, bundle));
+        await precompressFiles(
+          outDir,
+          files.map((file) => `${bundle}/${file}`),
+        );
       },
     },
   };

@@ -14,19 +14,15 @@ const gzip = promisify(gzipCallback);
 const PARALLEL = 16;
 
 /**
- * Every file of `outDir`: what this build's output sweep left (./output-sweep.ts) and the
- * folders it did not look into, or, without a sweep, a walk of its own. At 100,000 articles
- * a walk of `dist/` is 615,000 files.
+ * The files of `outDir` this step compresses: what this build's output sweep left
+ * (./output-sweep.ts), or, without a sweep, a walk of its own (at 100,000 articles a walk of
+ * `dist/` is 730,000 files). The folders the sweep did not look into are their owners' to
+ * compress ({@link precompressFiles}), once they are written: the search index's is written
+ * last, while this step runs.
  */
 async function outputFiles(outDir: string): Promise<{ files: string[]; swept: boolean }> {
   const swept = sweptFiles(outDir);
-  if (!swept) return { files: await filesUnder(outDir), swept: false };
-  const skipped = await Promise.all(
-    swept.skipped.map(async (folder) =>
-      (await filesUnder(join(outDir, folder)).catch(() => [])).map((file) => `${folder}/${file}`),
-    ),
-  );
-  return { files: [...swept.files, ...skipped.flat()], swept: true };
+  return swept ? { files: swept, swept: true } : { files: await filesUnder(outDir), swept: false };
 }
 
 /**
@@ -44,9 +40,58 @@ export async function precompressFile(outDir: string, file: string): Promise<voi
 }
 
 /**
+ * Writes `<file>.gz` beside each of `files` (`/`-separated, relative to `outDir`: every file
+ * of the part of `outDir` looked at, the `.gz` copies included) that the rules ask one for,
+ * unless a copy newer than its file is there; removes the copies the rules no longer ask
+ * for and those whose file is gone, and the folders that leaves empty. Returns how many
+ * copies it wrote.
+ */
+export async function precompressFiles(outDir: string, files: readonly string[]): Promise<number> {
+  const present = new Set(files);
+  let written = 0;
+  const orphans: string[] = [];
+  // Only the files a rule acts on: most (original.txt, citation and search files, the
+  // `.gz` copies of files still there) need no look at all, not even a `stat`.
+  const toLookAt = files.filter((file) => {
+    if (isGzipDownload(file)) return false;
+    if (file.endsWith(GZ)) return !present.has(file.slice(0, -GZ.length));
+    if (file.startsWith(".")) return false;
+    return isPrecompressed(file, Infinity) || present.has(file + GZ);
+  });
+  const one = async (file: string): Promise<void> => {
+    const path = join(outDir, file);
+    if (file.endsWith(GZ)) {
+      // A copy whose file is gone (the only copies looked at).
+      await rm(path);
+      orphans.push(file);
+      return;
+    }
+    // A file whose name never gets a `.gz` is here for a copy an earlier rule wrote.
+    const source = isPrecompressed(file, Infinity) ? await stat(path) : null;
+    if (!source || !isPrecompressed(file, source.size)) {
+      // Written by an earlier build under other rules, or before the file shrank.
+      if (present.has(file + GZ)) await rm(path + GZ);
+      return;
+    }
+    if (present.has(file + GZ) && (await stat(path + GZ)).mtimeMs >= source.mtimeMs) return;
+    const body = await readFile(path);
+    const packed = await gzip(body, { level: constants.Z_BEST_COMPRESSION });
+    if (packed.length < body.length) {
+      await writeFile(path + GZ, packed);
+      written += 1;
+    } else if (present.has(file + GZ)) await rm(path + GZ);
+  };
+  await inBatches(toLookAt, PARALLEL, one);
+  await removeEmptyFolders(outDir, orphans);
+  return written;
+}
+
+/**
  * Writes `<file>.gz` beside each text file of the site that a reader's pages load (html,
  * css, js, json, xml, svg; `isPrecompressed`), for nginx's `gzip_static`: compressed once at
- * level 9 instead of on every request. Last of all, after the search index. A `.gz` newer
+ * level 9 instead of on every request. After the output sweep, from its list, while the
+ * search index may still be at work: the index's folder is compressed when it is put in
+ * place (./pagefind.ts, with {@link precompressFiles}). A `.gz` newer
  * than its file is kept (the output sweep keeps a `.gz` while its file is kept); one that
  * would not be smaller is not written, and one the rules no longer ask for (a file too
  * small, `original.txt`) is removed.
@@ -59,42 +104,7 @@ export function precompress(): AstroIntegration {
         const started = performance.now();
         const outDir = fileURLToPath(dir);
         const { files, swept } = await outputFiles(outDir);
-        const present = new Set(files);
-        let written = 0;
-        const orphans: string[] = [];
-        // Only the files a rule acts on: most (original.txt, citation and search files, the
-        // `.gz` copies of files still there) need no look at all, not even a `stat`.
-        const toLookAt = files.filter((file) => {
-          if (isGzipDownload(file)) return false;
-          if (file.endsWith(GZ)) return !present.has(file.slice(0, -GZ.length));
-          if (file.startsWith(".")) return false;
-          return isPrecompressed(file, Infinity) || present.has(file + GZ);
-        });
-        const one = async (file: string): Promise<void> => {
-          const path = join(outDir, file);
-          if (file.endsWith(GZ)) {
-            // A copy whose file is gone (the only copies looked at).
-            await rm(path);
-            orphans.push(file);
-            return;
-          }
-          // A file whose name never gets a `.gz` is here for a copy an earlier rule wrote.
-          const source = isPrecompressed(file, Infinity) ? await stat(path) : null;
-          if (!source || !isPrecompressed(file, source.size)) {
-            // Written by an earlier build under other rules, or before the file shrank.
-            if (present.has(file + GZ)) await rm(path + GZ);
-            return;
-          }
-          if (present.has(file + GZ) && (await stat(path + GZ)).mtimeMs >= source.mtimeMs) return;
-          const body = await readFile(path);
-          const packed = await gzip(body, { level: constants.Z_BEST_COMPRESSION });
-          if (packed.length < body.length) {
-            await writeFile(path + GZ, packed);
-            written += 1;
-          } else if (present.has(file + GZ)) await rm(path + GZ);
-        };
-        await inBatches(toLookAt, PARALLEL, one);
-        await removeEmptyFolders(outDir, orphans);
+        const written = await precompressFiles(outDir, files);
         const ms = Math.round(performance.now() - started);
         const listed = swept ? "the output sweep's list" : "a walk of its own";
         logger.info(
