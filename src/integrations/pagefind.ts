@@ -17,8 +17,8 @@
  *
  * Pagefind starts as soon as the pages are rendered (the `start` integration, first of the
  * `astro:build:done` hooks) and works in its own processes while this one writes the
- * article files, the dataset and the deploy files and sweeps `dist/`; the `finish`
- * integration, after the sweep, waits for it and puts the shards in place. Into each shard's
+ * article files, the dataset and the deploy files, sweeps `dist/` and writes the `.gz`
+ * copies; the `finish` integration, after those, waits for it and puts the shards in place. Into each shard's
  * folder it writes that shard's facet table (src/lib/search/facets.ts): each indexed page's
  * id, date and filter values, read back from the fragments Pagefind wrote
  * (./pagefind/fragments.ts). Then the manifest (./pagefind/manifest.ts).
@@ -78,6 +78,25 @@ export interface Indexing {
   startMs: number;
 }
 
+/** Each shard's cache key, from what Pagefind reads of its pages (./pagefind/shard-cache.ts). */
+async function shardKeys(
+  cache: ShardCache,
+  outDir: string,
+  shards: readonly Shard[],
+  byYear: ReadonlyMap<string, readonly string[]>,
+): Promise<string[]> {
+  const keys: string[] = [];
+  for (const shard of shards) {
+    keys.push(
+      await cache.keyOf(
+        outDir,
+        shard.years.flatMap((year) => byYear.get(year) ?? []),
+      ),
+    );
+  }
+  return keys;
+}
+
 /**
  * Plans the shards of the built site in `build.dir`, keys them, removes the pages an
  * earlier build left in the years to index, and starts indexing those the build cache
@@ -106,15 +125,7 @@ export async function startIndexing(
     // Which language is indexed as which decides the index too.
     indexSettingsKey({ ...indexOptions(options.maxFragments), indexedAs: INDEXED_AS }),
   );
-  const keys: string[] = [];
-  for (const shard of shards) {
-    keys.push(
-      await cache.keyOf(
-        outDir,
-        shard.years.flatMap((year) => byYear.get(year) ?? []),
-      ),
-    );
-  }
+  const keys = await shardKeys(cache, outDir, shards, byYear);
   const missing = missingShards(shards, keys, cache);
   const years = missing.flatMap(({ shard }) => shard.years);
   const removed = await removeLeftoverPages(outDir, years, pathnames);
@@ -173,8 +184,9 @@ export async function finishIndexing(
   await removeStaleShards(bundleDir, shards);
   await writeManifest(bundleDir, { version: 2, shards: listed, totals: facetTotals(records) });
   const finished = performance.now();
-  // Its own time: the start and the indexing, then putting it in place.
-  const ms = Math.round(indexing.settled - indexing.started + (finished - finishing));
+  // Its own time: the start and the indexing, then putting it in place once both were done.
+  const placed = finished - Math.max(finishing, indexing.settled);
+  const ms = Math.round(indexing.settled - indexing.started + placed);
   const waited = Math.round(indexing.startMs + (finished - finishing));
   logger.info(
     `Indexed ${records.length} pages in ${ms} ms: ${shards.length} shard(s), ${indexing.indexed} ` +
