@@ -76,6 +76,8 @@ export interface Indexing {
   settled: number;
   /** What the build spent in the start, in ms, before its other steps went on. */
   startMs: number;
+  /** Says the build's other steps are done: the index may use every core. */
+  stepsDone: () => void;
 }
 
 /** Each shard's cache key, from what Pagefind reads of its pages (./pagefind/shard-cache.ts). */
@@ -142,16 +144,21 @@ export async function startIndexing(
     started,
     settled: started,
     startMs: 0,
+    stepsDone: () => undefined,
   };
-  indexing.done = indexMissing(missing, cache, options, { outDir, logger }).finally(() => {
-    indexing.settled = performance.now();
-  });
+  const stepsDone = new Promise<void>((resolve) => (indexing.stepsDone = resolve));
+  indexing.done = indexMissing(missing, cache, options, { outDir, logger, stepsDone }).finally(
+    () => {
+      indexing.settled = performance.now();
+    },
+  );
   // Awaited by finishIndexing; a failure meanwhile is not one nobody handles.
   indexing.done.catch(() => undefined);
   indexing.startMs = performance.now() - started;
   if (missing.length > 0) {
     logger.info(
-      `Indexing ${missing.length} of ${shards.length} search shard(s) while the other steps run`,
+      `Indexing ${missing.length} of ${shards.length} search shard(s) while the other steps run ` +
+        `(up to ${Math.max(1, options.cores - 1)} at once till they are done)`,
     );
   }
   return indexing;
@@ -168,6 +175,7 @@ export async function finishIndexing(
 ): Promise<void> {
   const finishing = performance.now();
   const { outDir, shards, keys, cache } = indexing;
+  indexing.stepsDone();
   await indexing.done;
   const records: FacetRecord[] = [];
   const listed: ManifestShard[] = [];

@@ -60,17 +60,33 @@ export function oversizedShards(estimates: readonly number[], limits: BuildLimit
   return estimates.flatMap((mb, i) => (mb > limits.memoryMb ? [i] : []));
 }
 
+/** Limits that apply from when `from` settles on (e.g. once the other work is done). */
+export interface LaterLimits {
+  limits: BuildLimits;
+  from: Promise<void>;
+}
+
 /**
- * Runs `task` for every item, starting them as {@link shardsToStart} allows; resolves with
- * the results in the order of `items`, whatever order they finish in. On the first failure
- * it starts no more, waits for those running, and rejects with that failure.
+ * Runs `task` for every item, starting them as {@link shardsToStart} allows, under `limits`
+ * and, once `later.from` settles, under `later.limits`; resolves with the results in the
+ * order of `items`, whatever order they finish in. On the first failure it starts no more,
+ * waits for those running, and rejects with that failure.
  */
 export async function runWithinBudget<T, R>(
   items: readonly T[],
   estimateMb: (item: T) => number,
-  limits: BuildLimits,
+  initial: BuildLimits,
   task: (item: T) => Promise<R>,
+  later?: LaterLimits,
 ): Promise<R[]> {
+  let limits = initial;
+  // -1: the later limits apply now (a task's index is never negative).
+  let widen: Promise<number> | null = later
+    ? later.from.then(() => {
+        limits = later.limits;
+        return -1;
+      })
+    : null;
   const results: R[] = new Array<R>(items.length);
   let waiting = items.map((_, i) => i);
   const running = new Map<number, Promise<number>>();
@@ -98,7 +114,9 @@ export async function runWithinBudget<T, R>(
       waiting = waiting.filter((i) => !starting.includes(i));
     } else waiting = [];
     if (running.size === 0) break;
-    running.delete(await Promise.race(running.values()));
+    const next = await Promise.race(widen ? [...running.values(), widen] : running.values());
+    if (next === -1) widen = null;
+    else running.delete(next);
   }
   if (failure !== null) throw (failure as { error: unknown }).error;
   return results;

@@ -119,6 +119,28 @@ describe("runWithinBudget", () => {
     assert.equal(run.peak(), 1);
   });
 
+  test("limits that widen later: one at a time until then, two at once after", async () => {
+    const run = tracker();
+    let widen = () => {};
+    const from = new Promise<void>((resolve) => (widen = resolve));
+    const long: [string, number, number][] = [
+      ["a", 300, 40],
+      ["b", 300, 40],
+      ["c", 300, 40],
+    ];
+    const done = runWithinBudget(long, mb, { cores: 1, memoryMb: 1000 }, run.task, {
+      limits: { cores: 2, memoryMb: 1000 },
+      from,
+    });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    assert.deepEqual(run.started, ["a"], "one at a time before");
+    widen();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    assert.deepEqual(run.started, ["a", "b"], "a second starts as soon as the limits widen");
+    assert.deepEqual(await done, ["A", "B", "C"]);
+    assert.equal(run.peak(), 2);
+  });
+
   test("a failure stops new starts, waits for the running ones, and is thrown", async () => {
     const started: string[] = [];
     let running = 0;
