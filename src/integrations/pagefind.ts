@@ -28,7 +28,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration, AstroIntegrationLogger } from "astro";
 import { filesUnder } from "../lib/files-under.ts";
-import { PAGEFIND_PATH } from "../lib/permalink.ts";
+import { PAGEFIND_FOLDER, PAGEFIND_PATH } from "../lib/permalink.ts";
 import type { FacetRecord } from "../lib/search/facet-table.ts";
 import { facetTotals } from "../lib/search/facets.ts";
 import { INDEXED_AS } from "../lib/search/index-language.ts";
@@ -256,11 +256,10 @@ export default function pagefindIntegration(options: PagefindOptions = {}): {
         await finishIndexing(indexing, settings, logger);
         // Its .gz copies: the .gz step, which ran while Pagefind worked, left its folder.
         const outDir = fileURLToPath(dir);
-        const bundle = PAGEFIND_PATH.replace(/^\/+|\/+$/g, "");
-        const files = await filesUnder(join(outDir, bundle));
+        const files = await filesUnder(join(outDir, PAGEFIND_FOLDER));
         await precompressFiles(
           outDir,
-          files.map((file) => `${bundle}/${file}`),
+          files.map((file) => `${PAGEFIND_FOLDER}/${file}`),
         );
       },
     },

@@ -28,6 +28,8 @@ export const ORIGINAL_FILE = "original.txt";
 export const DATA_PATH = "/data/";
 /** Where Pagefind writes its index and `pagefind.js` (src/integrations/pagefind.ts). */
 export const PAGEFIND_PATH = "/pagefind/";
+/** The same folder as a path inside `dist/` (`pagefind`), for the steps that write it. */
+export const PAGEFIND_FOLDER = PAGEFIND_PATH.slice(1, -1);
 
 /** `/pagefind/years-2001-2010/`: a search index shard's folder (src/lib/search/shards.ts). */
 export function searchShardPath(folder: string): string {

@@ -12,7 +12,7 @@ import type { AstroIntegrationLogger } from "astro";
 import { writeManifest } from "../../integrations/pagefind/manifest.ts";
 import { precompressFile } from "../../integrations/precompress.ts";
 import { writeSitemap } from "../../integrations/sitemap.ts";
-import { absoluteUrl, PAGEFIND_PATH, SITEMAP_PATH } from "../../lib/permalink.ts";
+import { absoluteUrl, PAGEFIND_FOLDER, SITEMAP_PATH } from "../../lib/permalink.ts";
 import { SHARD_MANIFEST_FILE, type ShardManifest } from "../../lib/search/shards.ts";
 import { mergedPages, mergeManifests, type SliceOutput } from "../../lib/slice-merge.ts";
 import {
@@ -24,8 +24,6 @@ import {
 } from "../../lib/dataset/package.ts";
 import { csvHeader } from "../../lib/dataset/records.ts";
 import { DATA_PATH } from "../../lib/permalink.ts";
-
-const BUNDLE = PAGEFIND_PATH.replace(/^\/|\/$/g, "");
 
 /** The merge's messages, in the shape the sitemap plugin logs to. */
 export function consoleLogger(): AstroIntegrationLogger {
@@ -50,14 +48,14 @@ async function checkSite(site: SliceOutput, siteUrl: string): Promise<void> {
 async function writeSearchManifest(years: readonly SliceOutput[], into: string) {
   const parts: { dir: string; manifest: ShardManifest }[] = [];
   for (const { dir } of years) {
-    const file = join(dir, BUNDLE, SHARD_MANIFEST_FILE);
+    const file = join(dir, PAGEFIND_FOLDER, SHARD_MANIFEST_FILE);
     if (!existsSync(file)) continue;
     parts.push({ dir, manifest: JSON.parse(await readFile(file, "utf8")) as ShardManifest });
   }
   if (parts.length === 0) return 0;
   const manifest = mergeManifests(parts);
-  await writeManifest(join(into, BUNDLE), manifest);
-  await precompressFile(into, `${BUNDLE}/${SHARD_MANIFEST_FILE}`);
+  await writeManifest(join(into, PAGEFIND_FOLDER), manifest);
+  await precompressFile(into, `${PAGEFIND_FOLDER}/${SHARD_MANIFEST_FILE}`);
   return manifest.shards.length;
 }
 
