@@ -120,25 +120,32 @@ describe("runWithinBudget", () => {
   });
 
   test("limits that widen later: one at a time until then, two at once after", async () => {
-    const run = tracker();
+    // Each task ends only when the test says so, so the order does not depend on timers.
+    const started: string[] = [];
+    const finish = new Map<string, () => void>();
+    const task = (name: string) =>
+      new Promise<string>((resolve) => {
+        started.push(name);
+        finish.set(name, () => resolve(name.toUpperCase()));
+      });
+    const settle = () => new Promise((resolve) => setImmediate(resolve));
     let widen = () => {};
     const from = new Promise<void>((resolve) => (widen = resolve));
-    const long: [string, number, number][] = [
-      ["a", 300, 40],
-      ["b", 300, 40],
-      ["c", 300, 40],
-    ];
-    const done = runWithinBudget(long, mb, { cores: 1, memoryMb: 1000 }, run.task, {
+    const done = runWithinBudget(["a", "b", "c"], () => 300, { cores: 1, memoryMb: 1000 }, task, {
       limits: { cores: 2, memoryMb: 1000 },
       from,
     });
-    await new Promise((resolve) => setTimeout(resolve, 10));
-    assert.deepEqual(run.started, ["a"], "one at a time before");
+    await settle();
+    assert.deepEqual(started, ["a"], "one at a time before");
     widen();
-    await new Promise((resolve) => setTimeout(resolve, 10));
-    assert.deepEqual(run.started, ["a", "b"], "a second starts as soon as the limits widen");
+    await settle();
+    assert.deepEqual(started, ["a", "b"], "a second starts as soon as the limits widen");
+    finish.get("a")!();
+    await settle();
+    assert.deepEqual(started, ["a", "b", "c"], "and two run at once after");
+    finish.get("b")!();
+    finish.get("c")!();
     assert.deepEqual(await done, ["A", "B", "C"]);
-    assert.equal(run.peak(), 2);
   });
 
   test("a failure stops new starts, waits for the running ones, and is thrown", async () => {
