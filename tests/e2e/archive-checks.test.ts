@@ -5,14 +5,19 @@ import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
 import { cp, mkdtemp, readFile, rename, rm, stat, utimes, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { buildSite, BUILDS_DIR, ROOT, type BuildResult } from "../support/build-site.ts";
+import {
+  buildSite,
+  BUILDS_DIR,
+  ROOT,
+  type BuildResult,
+  testFolder,
+} from "../support/build-site.ts";
 
 const SLUG = "azerbaijan-and-pakistan-discuss-military-cooperation";
 
 async function seedArchive(): Promise<{ dir: string; entry: string }> {
-  const dir = await mkdtemp(join(tmpdir(), "news-archive-check-"));
+  const dir = await testFolder("check-");
   await cp(join(ROOT, "content/articles"), join(dir, "articles"), { recursive: true });
   return { dir, entry: join(dir, "articles/2019/12/11", SLUG) };
 }

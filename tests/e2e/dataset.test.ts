@@ -6,11 +6,10 @@
 import { before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
-import { cp, mkdtemp, readdir, readFile, stat, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { cp, readdir, readFile, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
-import { buildSite, type BuildResult } from "../support/build-site.ts";
+import { buildSite, type BuildResult, testFolder } from "../support/build-site.ts";
 import { datasetProblems } from "../support/dataset-check.ts";
 import {
   HAND_WRITTEN_ARTICLES,
@@ -57,7 +56,7 @@ async function dataFiles(outDir: string) {
 }
 
 before(async () => {
-  archive = await mkdtemp(join(tmpdir(), "news-archive-dataset-"));
+  archive = await testFolder("dataset-");
   await writeFixtureArchive(archive, [...HAND_WRITTEN_ARTICLES, AWKWARD]);
   first = await buildSite(archive);
   assert.equal(first.code, 0, first.output);
@@ -131,7 +130,7 @@ const FAULTS: [name: string, plant: (dataDir: string) => Promise<void>, report: 
 describe("the read-back check fails on a planted fault", () => {
   for (const [name, plant, report] of FAULTS) {
     test(name, async () => {
-      const copy = await mkdtemp(join(tmpdir(), "news-archive-dataset-fault-"));
+      const copy = await testFolder("dataset-fault-");
       await cp(clean.outDir, copy, { recursive: true });
       await plant(join(copy, "data"));
       const problems = await datasetProblems(copy, archive, SITE);

@@ -6,12 +6,11 @@
  */
 import { after, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { cp, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Browser } from "playwright-core";
 import { beforeAll } from "../support/hooks.ts";
-import { buildSite, ROOT } from "../support/build-site.ts";
+import { buildSite, ROOT, testFolder } from "../support/build-site.ts";
 import { serveStatic, type StaticServer } from "../support/static-server.ts";
 import { launchBrowser, watchConsole } from "../support/browser.ts";
 import {
@@ -156,7 +155,7 @@ describe("the permanence gate fails when an article moves", () => {
   const SEED_URL = `/articles/${SEED}/`;
 
   async function redatedArchive(withAlias: boolean): Promise<string> {
-    const dir = await mkdtemp(join(tmpdir(), "news-archive-moved-"));
+    const dir = await testFolder("moved-");
     await cp(join(ROOT, "content"), dir, { recursive: true });
     const from = join(dir, "articles", SEED);
     const to = join(dir, "articles", SEED.replace("/11/", "/12/"));
@@ -197,7 +196,7 @@ describe("the permanence gate fails when an article moves", () => {
   });
 
   test("deleting an article loses its URL, and the gate names it", async () => {
-    const dir = await mkdtemp(join(tmpdir(), "news-archive-deleted-"));
+    const dir = await testFolder("deleted-");
     await cp(join(ROOT, "content"), dir, { recursive: true });
     await rm(join(dir, "articles", `${SEED}.md`));
     const build = await buildSite(dir);

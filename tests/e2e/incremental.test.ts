@@ -6,25 +6,14 @@
 import { before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
-import {
-  copyFile,
-  cp,
-  mkdir,
-  mkdtemp,
-  readdir,
-  readFile,
-  rm,
-  stat,
-  writeFile,
-} from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { copyFile, cp, mkdir, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
 import { pathToFileURL } from "node:url";
 import { gunzipSync, gzipSync } from "node:zlib";
 import type { AstroIntegrationLogger } from "astro";
 import { indexSite } from "../../src/integrations/pagefind.ts";
 import { DEFAULT_SETTINGS } from "../../src/lib/settings.ts";
-import { buildSite, type BuildResult } from "../support/build-site.ts";
+import { buildSite, type BuildResult, testFolder } from "../support/build-site.ts";
 import {
   writeArticle,
   writeSearchArchive,
@@ -89,7 +78,7 @@ const NEW_TITLE = "Summer harvest figures, corrected";
 const OLD_URL = "/articles/2018/07/14/harvest/";
 
 before(async () => {
-  const archive = await mkdtemp(join(tmpdir(), "news-archive-incremental-"));
+  const archive = await testFolder("incremental-");
   await writeSearchArchive(archive, ARTICLES);
   first = await buildSite(archive, { env });
   assert.equal(first.code, 0, first.output);
@@ -240,7 +229,7 @@ describe("a page an earlier build left, as the search index starts", () => {
   let indexed: Map<string, Buffer>;
 
   before(async () => {
-    site = await mkdtemp(join(tmpdir(), "news-archive-leftover-"));
+    site = await testFolder("leftover-");
     await cp(clean.outDir, site, { recursive: true });
     await rm(join(site, "pagefind"), { recursive: true });
     const pages = [...(await tree(site)).keys()]
@@ -263,7 +252,7 @@ describe("a page an earlier build left, as the search index starts", () => {
       {
         dir: pathToFileURL(`${site}/`),
         pages,
-        cacheDir: await mkdtemp(join(tmpdir(), "news-archive-leftover-cache-")),
+        cacheDir: await testFolder("leftover-cache-"),
         logger: { info: quiet, warn: quiet, error: quiet } as unknown as AstroIntegrationLogger,
       },
     );

@@ -8,13 +8,12 @@ import { after, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
 import { get } from "node:http";
-import { mkdtemp, readdir, readFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import type { Browser, Page } from "playwright-core";
 import { beforeAll } from "../support/hooks.ts";
-import { buildSite } from "../support/build-site.ts";
+import { buildSite, testFolder } from "../support/build-site.ts";
 import { launchBrowser, watchConsole } from "../support/browser.ts";
 import { FIXTURE_ARTICLES, SEED, writeFixtureArchive } from "../support/fixture-archive.ts";
 import { startNginx, type Nginx } from "../support/nginx.ts";
@@ -31,7 +30,7 @@ let browser: Browser;
 let outDir: string;
 
 const setUpDone = beforeAll(async () => {
-  const archive = await mkdtemp(join(tmpdir(), "news-archive-nginx-archive-"));
+  const archive = await testFolder("nginx-archive-");
   await writeFixtureArchive(archive, [
     ...FIXTURE_ARTICLES,
     {

@@ -5,12 +5,9 @@
  */
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtemp } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { beforeAll } from "../support/hooks.ts";
-import { buildSite } from "../support/build-site.ts";
+import { buildSite, testFolder } from "../support/build-site.ts";
 import { serveStatic, type StaticServer } from "../support/static-server.ts";
 import { launchBrowser, watchConsole } from "../support/browser.ts";
 import {
@@ -49,7 +46,7 @@ let noJs: BrowserContext;
 let withJs: BrowserContext;
 
 const setUpDone = beforeAll(async () => {
-  const archive = await mkdtemp(join(tmpdir(), "news-archive-reader-"));
+  const archive = await testFolder("reader-");
   assert.ok(STORM.body.startsWith(`${STORM_TITLE}\n\n${STORM_NEXT}`), "the storm's text");
   await writeFixtureArchive(archive, ARTICLES);
   const build = await buildSite(archive);

@@ -7,12 +7,11 @@
  */
 import { after, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readdir, readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { beforeAll } from "../support/hooks.ts";
-import { buildSite, type BuildResult } from "../support/build-site.ts";
+import { buildSite, type BuildResult, testFolder } from "../support/build-site.ts";
 import { serveStatic, type StaticServer } from "../support/static-server.ts";
 import { launchBrowser } from "../support/browser.ts";
 import { axeViolations } from "../support/browser-gates.ts";
@@ -60,7 +59,7 @@ let noJs: BrowserContext;
 let archive: string;
 
 const setUpDone = beforeAll(async () => {
-  archive = await mkdtemp(join(tmpdir(), "news-archive-related-"));
+  archive = await testFolder("related-");
   await writeFixtureArchive(archive, [...HAND_WRITTEN_ARTICLES, ...SAME_EVENT_ARTICLES]);
   first = await buildSite(archive);
   assert.equal(first.code, 0, first.output);

@@ -7,12 +7,9 @@
  */
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtemp } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { beforeAll } from "../support/hooks.ts";
-import { buildSite } from "../support/build-site.ts";
+import { buildSite, testFolder } from "../support/build-site.ts";
 import { serveStatic, type StaticServer } from "../support/static-server.ts";
 import { launchBrowser } from "../support/browser.ts";
 import {
@@ -109,7 +106,7 @@ let server: StaticServer;
 let browser: Browser;
 
 const setUpDone = beforeAll(async () => {
-  const archive = await mkdtemp(join(tmpdir(), "news-archive-boolean-"));
+  const archive = await testFolder("boolean-");
   await writeSearchArchive(archive, ARTICLES);
   const build = await buildSite(archive, { env: { SEARCH_SHARD_PAGES: "3" } });
   assert.equal(build.code, 0, build.output);

@@ -7,12 +7,11 @@
  */
 import { after, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtemp, readFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { beforeAll } from "../support/hooks.ts";
-import { buildSite } from "../support/build-site.ts";
+import { buildSite, testFolder } from "../support/build-site.ts";
 import { serveStatic, type StaticServer } from "../support/static-server.ts";
 import { launchBrowser, watchConsole } from "../support/browser.ts";
 import { writeSearchArchive } from "../support/search-fixture.ts";
@@ -98,7 +97,7 @@ async function open(server: StaticServer): Promise<Site> {
 }
 
 const setUpDone = beforeAll(async () => {
-  const archive = await mkdtemp(join(tmpdir(), "news-archive-exact-"));
+  const archive = await testFolder("exact-");
   await writeSearchArchive(archive, rankingArticles());
   const [small, whole] = await Promise.all([
     buildSite(archive, { env: { SEARCH_SHARD_PAGES: "3" } }),

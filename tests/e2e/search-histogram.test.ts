@@ -5,12 +5,9 @@
  */
 import { after, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtemp } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { beforeAll } from "../support/hooks.ts";
-import { buildSite } from "../support/build-site.ts";
+import { buildSite, testFolder } from "../support/build-site.ts";
 import { serveStatic, type StaticServer } from "../support/static-server.ts";
 import { launchBrowser, watchConsole } from "../support/browser.ts";
 import { openWatched, settled, type WatchedPage } from "../support/search-page.ts";
@@ -66,7 +63,7 @@ let server: StaticServer;
 let browser: Browser;
 
 const setUpDone = beforeAll(async () => {
-  const archive = await mkdtemp(join(tmpdir(), "news-archive-histogram-"));
+  const archive = await testFolder("histogram-");
   await writeSearchArchive(archive, ARTICLES);
   // At most 3 articles a shard: results arrive in several steps, newest first.
   const build = await buildSite(archive, { env: { SEARCH_SHARD_PAGES: "3" } });

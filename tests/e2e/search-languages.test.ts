@@ -5,12 +5,11 @@
  */
 import { after, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtemp, readFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { beforeAll } from "../support/hooks.ts";
-import { buildSite } from "../support/build-site.ts";
+import { buildSite, testFolder } from "../support/build-site.ts";
 import { serveStatic, type StaticServer } from "../support/static-server.ts";
 import { launchBrowser, watchConsole } from "../support/browser.ts";
 import { resultSlugs, settled } from "../support/search-page.ts";
@@ -54,7 +53,7 @@ let browser: Browser;
 let outDir = "";
 
 const setUpDone = beforeAll(async () => {
-  const archive = await mkdtemp(join(tmpdir(), "news-archive-languages-"));
+  const archive = await testFolder("languages-");
   await writeSearchArchive(archive, [...RUSSIAN_ARTICLES, ...AZERBAIJANI_ARTICLES, ...ENGLISH]);
   // Shards of at most 4 articles: languages meet in a shard, and a word spans shards.
   const build = await buildSite(archive, { env: { SEARCH_SHARD_PAGES: "4" } });

@@ -6,12 +6,11 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
-import { mkdtemp, readFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { beforeAll } from "../support/hooks.ts";
-import { buildSite } from "../support/build-site.ts";
+import { buildSite, testFolder } from "../support/build-site.ts";
 import { serveStatic, type StaticServer } from "../support/static-server.ts";
 import { launchBrowser, watchConsole } from "../support/browser.ts";
 import {
@@ -125,7 +124,7 @@ let buildOutput = "";
 let outDir = "";
 
 const setUpDone = beforeAll(async () => {
-  const archive = await mkdtemp(join(tmpdir(), "news-archive-search-"));
+  const archive = await testFolder("search-");
   await writeSearchArchive(archive, ARTICLES);
   // Shards of at most 3 articles: every search below runs across several merged indexes,
   // as on an archive too large for one (src/lib/search/shards.ts).

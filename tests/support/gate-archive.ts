@@ -5,11 +5,10 @@
  * articles, more than a page of sources and of authors, and a moved article's alias.
  */
 import { execFileSync } from "node:child_process";
-import { cp, mkdtemp } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { cp } from "node:fs/promises";
 import { join } from "node:path";
 import { PAGE_SIZE } from "../../src/lib/paginate.ts";
-import { ROOT } from "./build-site.ts";
+import { ROOT, testFolder } from "./build-site.ts";
 import { FIXTURE_ARTICLES, writeFixtureArchive, type FixtureArticle } from "./fixture-archive.ts";
 
 /** The old URL of {@link MOVED_ARTICLE}: an alias page must redirect from it. */
@@ -48,7 +47,7 @@ export const GATE_ARTICLES: readonly FixtureArticle[] = [
 
 /** Writes the gate archive into a new temporary folder and returns it. */
 export async function gatesArchive(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), "news-archive-gates-"));
+  const dir = await testFolder("gates-");
   await cp(join(ROOT, "content"), dir, { recursive: true });
   execFileSync(
     process.execPath,

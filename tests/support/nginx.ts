@@ -3,11 +3,11 @@
  * wrote (deploy/nginx.conf): only its `listen` line changes, to a free port.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import { createServer, type AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { NGINX_CONFIG_FILE, NGINX_DEFAULT_LISTEN } from "../../src/lib/deploy/nginx.ts";
+import { testFolder } from "./build-site.ts";
 
 export const NGINX = process.env["NGINX_PATH"] || "/usr/sbin/nginx";
 
@@ -34,7 +34,7 @@ export async function startNginx(deployDir: string): Promise<Nginx> {
         `(or set NGINX_PATH), then run npm test again.`,
     );
   }
-  const prefix = await mkdtemp(join(tmpdir(), "news-archive-nginx-"));
+  const prefix = await testFolder("nginx-");
   const port = await freePort();
   const generated = await readFile(join(deployDir, NGINX_CONFIG_FILE), "utf8");
   const listen = `listen ${NGINX_DEFAULT_LISTEN};`;
