@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { copyFile, mkdir, readFile, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { replaceFile } from "./replace-file.ts";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -9,7 +9,14 @@ import { validateFrontmatter } from "../lib/article-schema.ts";
 import { citationInputFor } from "../lib/citation.ts";
 import { citationFileText } from "../lib/citation-files.ts";
 import { originalFileFor } from "../lib/entry-check.ts";
-import { CITATION_FORMATS, citationPathFor, originalTextPathFor } from "../lib/permalink.ts";
+import { CITATION_FORMATS, permalinkFor } from "../lib/permalink.ts";
+import {
+  articleFilePaths,
+  articleOfEntryFile,
+  parseArticleFiles,
+  serializeArticleFiles,
+  type ArticleFilesRecord,
+} from "../lib/article-files-record.ts";
 import { DEFAULT_SETTINGS } from "../lib/settings.ts";
 import { SITE_NAME } from "../lib/site.ts";
 import { builtEntries, type BuiltEntry } from "./built-entries.ts";
@@ -23,21 +30,13 @@ export interface ArticleFilesOptions {
   archiveDir?: string;
 }
 
-/** Per entry file: what its files were made from, and the files (relative to `dist/`). */
-type Written = Record<string, { key: string; files: string[] }>;
+/** The record of the last build's files, in the build cache. */
+const RECORD_FILE = "article-files.txt";
 
-/**
- * Writes the files that sit beside every article page, `original.txt` and the citation
- * downloads, straight from the archive folder at the end of the build. As Astro routes
- * they were four renders an article (most of a 10,000-article build); here they are a file
- * copy and three small writes. The content collection has already checked every entry
- * (schema, path, sha256) by the time this runs.
- *
- * `dist/` is kept between builds (./output-sweep.ts): an article whose entry file (by its
- * signature, ./built-entries.ts) and site URL are those of the last build, and whose files
- * are still there, is not written again.
- * What was written is remembered in the build cache (`article-files.json`).
- */
+/** The files beside the page of entry `file` (`2019/12/11/<slug>.md`), relative to `dist/`. */
+const filesOfEntry = (file: string) =>
+  articleFilePaths(articleOfEntryFile(file)).map((path) => path.slice(1));
+
 export default function articleFiles(options: ArticleFilesOptions = {}): AstroIntegration {
   const archiveDir = options.archiveDir ?? DEFAULT_SETTINGS.archiveDir;
   let site = "";
@@ -52,20 +51,17 @@ export default function articleFiles(options: ArticleFilesOptions = {}): AstroIn
       "astro:build:done": async ({ dir, pages, logger }) => {
         const started = performance.now();
         const outDir = fileURLToPath(dir);
-        const entries = await builtEntries(archiveDir, cacheDir, pages);
-        const record = join(cacheDir, "article-files.json");
-        const before: Written = existsSync(record)
-          ? (JSON.parse(await readFile(record, "utf8")) as Written)
-          : {};
-        const after: Written = {};
+        const entries = await builtEntries(archiveDir, cacheDir, { dir, pages });
+        const recordPath = join(cacheDir, RECORD_FILE);
+        const before = parseArticleFiles(site, await readFile(recordPath, "utf8").catch(() => ""));
+        const after: ArticleFilesRecord = new Map();
         let written = 0;
-        const writeOne = async ({ path: entry, signature }: BuiltEntry) => {
+        const writeOne = async ({ file, path: entry, signature }: BuiltEntry) => {
+          const files = filesOfEntry(file);
           // The entry's signature stands for its text (./built-entries.ts).
-          const key = `${site}\0${signature}`;
-          const last = before[entry];
-          if (last?.key === key && last.files.every((file) => existsSync(join(outDir, file)))) {
-            last.files.forEach(keepOutput);
-            after[entry] = last;
+          if (before.get(file) === signature && existsSync(join(outDir, files.at(-1)!))) {
+            files.forEach(keepOutput);
+            after.set(file, signature);
             return;
           }
           const text = await readFile(entry, "utf8");
@@ -73,20 +69,16 @@ export default function articleFiles(options: ArticleFilesOptions = {}): AstroIn
           const parsed = validateFrontmatter(matter(text, {}).data);
           if (!parsed.ok) throw new Error(`${entry}: ${parsed.errors.join("; ")}`);
           const data = parsed.data;
-          await mkdir(join(outDir, originalTextPathFor(data), ".."), { recursive: true });
-          await copyFile(originalFileFor(entry), join(outDir, originalTextPathFor(data)));
+          // The same files as `filesOfEntry(file)`: the content collection failed the build
+          // if the entry's folder and name were not its date and slug.
+          const [original, ...citations] = articleFilePaths(data);
+          await mkdir(join(outDir, permalinkFor(data)), { recursive: true });
+          await copyFile(originalFileFor(entry), join(outDir, original!));
           const citation = citationInputFor(data, site, SITE_NAME);
-          for (const format of CITATION_FORMATS) {
-            await writeFile(
-              join(outDir, citationPathFor(data, format)),
-              citationFileText(format, citation),
-            );
+          for (const [i, format] of CITATION_FORMATS.entries()) {
+            await writeFile(join(outDir, citations[i]!), citationFileText(format, citation));
           }
-          const files = [
-            originalTextPathFor(data),
-            ...CITATION_FORMATS.map((format) => citationPathFor(data, format)),
-          ].map((path) => path.replace(/^\//, ""));
-          after[entry] = { key, files };
+          after.set(file, signature);
           files.forEach(keepOutput);
           written += 1;
         };
@@ -94,7 +86,9 @@ export default function articleFiles(options: ArticleFilesOptions = {}): AstroIn
           await Promise.all(entries.slice(i, i + PARALLEL).map(writeOne));
         }
         await mkdir(cacheDir, { recursive: true });
-        await replaceFile(record, JSON.stringify(after));
+        await replaceFile(recordPath, serializeArticleFiles(site, after));
+        // The record's earlier form (one JSON of every file), not read any more.
+        await rm(join(cacheDir, "article-files.json"), { force: true });
         const ms = Math.round(performance.now() - started);
         logger.info(
           `Wrote original.txt and citations of ${written} articles in ${ms} ms ` +

@@ -56,12 +56,40 @@ async function withSignatures(
   return entries;
 }
 
+/** What Astro gives every `astro:build:done` hook of one build. */
+export interface BuildDone {
+  /** The output folder: the same object for every hook of one build. */
+  dir: URL;
+  pages: readonly { pathname: string }[];
+}
+
+/**
+ * One list a build and archive, for the integrations that each need it (article files,
+ * dataset, redirects): at 100,000 articles each list took a walk of the archive and a read
+ * of the checked entries' 20 MB record. Keyed by the build's `dir` object, so a later build
+ * (a new object) lists its entries again.
+ */
+const listed = new WeakMap<URL, Map<string, Promise<BuiltEntry[]>>>();
+
 /**
  * The `.md` entries of `archiveDir` whose article page is among the build's `pages`: an
  * entry an import adds while the build runs is left to the next build, whole, rather than
  * given its files or redirects now without its page.
  */
-export async function builtEntries(
+export function builtEntries(
+  archiveDir: string,
+  cacheDir: string,
+  build: BuildDone,
+): Promise<BuiltEntry[]> {
+  const ofBuild = listed.get(build.dir) ?? new Map<string, Promise<BuiltEntry[]>>();
+  listed.set(build.dir, ofBuild);
+  const key = `${archiveDir}\0${cacheDir}`;
+  const entries = ofBuild.get(key) ?? listBuiltEntries(archiveDir, cacheDir, build.pages);
+  ofBuild.set(key, entries);
+  return entries;
+}
+
+async function listBuiltEntries(
   archiveDir: string,
   cacheDir: string,
   pages: readonly { pathname: string }[],

@@ -232,7 +232,9 @@ export default function dataset(options: DatasetOptions = {}): AstroIntegration 
         const context: Context = { site, format, dataDir, before };
         const years: YearRecord[] = [];
         let written = 0;
-        for (const [year, entries] of byYear(await builtEntries(archiveDir, cacheDir, pages))) {
+        for (const [year, entries] of byYear(
+          await builtEntries(archiveDir, cacheDir, { dir, pages }),
+        )) {
           const result = await yearFile(year, entries, context);
           years.push(result.record);
           if (result.written) written += 1;

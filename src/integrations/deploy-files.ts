@@ -105,7 +105,7 @@ export default function deployFiles(options: DeployFilesOptions = {}): AstroInte
         const entries =
           slice.kind === "site"
             ? await archiveEntries(archiveDir, cacheDir)
-            : await builtEntries(archiveDir, cacheDir, pages);
+            : await builtEntries(archiveDir, cacheDir, { dir, pages });
         const recordFile = join(cacheDir, ALIAS_RECORD);
         const before = await readRecord(recordFile);
         const { redirects, record } = await aliasesOf(entries, before);
