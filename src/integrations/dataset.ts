@@ -1,5 +1,4 @@
 import { createHash } from "node:crypto";
-import { existsSync } from "node:fs";
 import { mkdir, open, readFile, rename, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -17,7 +16,6 @@ import {
   yearFileName,
   type FileFacts,
   type SliceDataset,
-  type YearFacts,
 } from "../lib/dataset/package.ts";
 import {
   csvHeader,
@@ -28,6 +26,7 @@ import {
   jsonlLine,
 } from "../lib/dataset/records.ts";
 import { replaceFile } from "./replace-file.ts";
+import { DatasetCacheFolder, type DatasetCache, type YearRecord } from "./dataset/cache.ts";
 import { DATA_PATH, dataFilePath } from "../lib/permalink.ts";
 import { DEFAULT_SETTINGS } from "../lib/settings.ts";
 import { parseSlice } from "../lib/slice.ts";
@@ -48,18 +47,6 @@ export interface DatasetOptions {
    * writes nothing.
    */
   slice?: string;
-}
-
-/** What one year's file was made from, and its rows of articles.csv. */
-interface YearRecord extends YearFacts {
-  key: string;
-  csv: string;
-}
-
-/** Remembered in the build cache (`dataset.json`) from one build to the next. */
-interface DatasetCache {
-  years: { [year: string]: YearRecord };
-  csv?: FileFacts & { key: string };
 }
 
 const sha256 = (bytes: string | Uint8Array) => createHash("sha256").update(bytes).digest("hex");
@@ -89,6 +76,7 @@ interface Context {
   format: string;
   dataDir: string;
   before: DatasetCache;
+  cache: DatasetCacheFolder;
 }
 
 /**
@@ -99,7 +87,7 @@ interface Context {
 async function yearFile(
   year: string,
   entries: readonly BuiltEntry[],
-  { site, format, dataDir, before }: Context,
+  { site, format, dataDir, before, cache }: Context,
 ): Promise<{ record: YearRecord; written: boolean }> {
   // The entries' signatures stand for their texts (./built-entries.ts): a year none of
   // whose entries was written since the last build is not read.
@@ -109,7 +97,7 @@ async function yearFile(
   const name = yearFileName(year);
   const path = join(dataDir, name);
   const last = before.years[year];
-  if (last?.key === key && (await sizeOf(path)) === last.bytes) {
+  if (last?.key === key && (await sizeOf(path)) === last.bytes && (await cache.hasRows(last))) {
     keepOutput(dataFilePath(name));
     return { record: last, written: false };
   }
@@ -127,13 +115,16 @@ async function yearFile(
   await replaceFile(path, packed);
   keepOutput(dataFilePath(name));
   const record = { year, articles: entries.length, bytes: packed.length, sha256: sha256(packed) };
-  return { record: { ...record, key, csv }, written: true };
+  return {
+    record: { ...record, key, csvBytes: await cache.writeRows(year, key, csv) },
+    written: true,
+  };
 }
 
 /** articles.csv: the header, then each year's rows, oldest first; written only if changed. */
 async function csvFile(
   years: readonly YearRecord[],
-  { format, dataDir, before }: Context,
+  { format, dataDir, before, cache }: Context,
 ): Promise<FileFacts & { key: string; written: boolean }> {
   const key = sha256([format, ...years.map((year) => year.key)].join("\n"));
   const path = join(dataDir, CSV_FILE);
@@ -145,8 +136,8 @@ async function csvFile(
   let bytes = 0;
   const file = await open(`${path}.partial`, "w");
   try {
-    for (const part of [csvHeader(), ...years.map((year) => year.csv)]) {
-      const buffer = Buffer.from(part);
+    for (const part of [null, ...years]) {
+      const buffer = part === null ? Buffer.from(csvHeader()) : await cache.readRows(part);
       hash.update(buffer);
       bytes += buffer.length;
       await file.write(buffer);
@@ -158,35 +149,20 @@ async function csvFile(
   return { key, bytes, sha256: hash.digest("hex"), written: true };
 }
 
-/** Where the build cache remembers what each file was made from. */
-const cacheFile = (cacheDir: string) => join(cacheDir, "dataset.json");
-
-async function loadCache(cacheDir: string): Promise<DatasetCache> {
-  const path = cacheFile(cacheDir);
-  return existsSync(path)
-    ? (JSON.parse(await readFile(path, "utf8")) as DatasetCache)
-    : { years: {} };
-}
-
-async function saveCache(cacheDir: string, cache: DatasetCache): Promise<void> {
-  await mkdir(cacheDir, { recursive: true });
-  await replaceFile(cacheFile(cacheDir), JSON.stringify(cache));
-}
-
 const yearsByName = (years: readonly YearRecord[]) =>
   Object.fromEntries(years.map((year) => [year.year, year]));
 
 /** A year slice's record of its years for `npm run merge` (instead of csv and package). */
-async function writeSliceRecord(outDir: string, years: readonly YearRecord[]): Promise<void> {
-  const record: SliceDataset = {
-    years: years.map(({ year, articles, bytes, sha256, csv }) => ({
-      year,
-      articles,
-      bytes,
-      sha256,
-      csv,
-    })),
-  };
+async function writeSliceRecord(
+  outDir: string,
+  years: readonly YearRecord[],
+  cache: DatasetCacheFolder,
+): Promise<void> {
+  const record: SliceDataset = { years: [] };
+  for (const made of years) {
+    const { year, articles, bytes, sha256 } = made;
+    record.years.push({ year, articles, bytes, sha256, csv: String(await cache.readRows(made)) });
+  }
   await replaceFile(join(outDir, SLICE_DATASET_FILE), JSON.stringify(record));
 }
 
@@ -205,7 +181,7 @@ async function writeDescriptor(dataDir: string, descriptor: string): Promise<boo
  * explaining it is src/pages/data.astro): one gzipped JSON Lines file per year, articles.csv
  * and datapackage.json. As with the article files (./article-files.ts), `dist/` is kept
  * between builds and a file whose inputs did not change is not written again; what each
- * was made from is remembered in the build cache (`dataset.json`).
+ * was made from is remembered in the build cache (./dataset/cache.ts).
  */
 export default function dataset(options: DatasetOptions = {}): AstroIntegration {
   const archiveDir = options.archiveDir ?? DEFAULT_SETTINGS.archiveDir;
@@ -225,11 +201,12 @@ export default function dataset(options: DatasetOptions = {}): AstroIntegration 
         const outDir = fileURLToPath(dir);
         const dataDir = join(outDir, DATA_PATH);
         await mkdir(dataDir, { recursive: true });
-        const before = await loadCache(cacheDir);
+        const cache = new DatasetCacheFolder(cacheDir);
+        const before = await cache.load();
         const sample = Buffer.from(formatSample(site));
         const packed = await deterministicGzip(sample);
         const format = sha256(Buffer.concat([Buffer.from(FORMAT), sample, packed]));
-        const context: Context = { site, format, dataDir, before };
+        const context: Context = { site, format, dataDir, before, cache };
         const years: YearRecord[] = [];
         let written = 0;
         for (const [year, entries] of byYear(
@@ -240,8 +217,8 @@ export default function dataset(options: DatasetOptions = {}): AstroIntegration 
           if (result.written) written += 1;
         }
         if (slice.kind !== "all") {
-          await writeSliceRecord(outDir, years);
-          await saveCache(cacheDir, { ...before, years: yearsByName(years) });
+          await writeSliceRecord(outDir, years, cache);
+          await cache.save({ ...before, years: yearsByName(years) });
           logger.info(`Wrote ${written} of ${years.length} year file(s) of the dataset`);
           return;
         }
@@ -250,7 +227,7 @@ export default function dataset(options: DatasetOptions = {}): AstroIntegration 
           dataDir,
           archivePackageText(site, years, csv),
         );
-        await saveCache(cacheDir, {
+        await cache.save({
           years: yearsByName(years),
           csv: { key: csv.key, bytes: csv.bytes, sha256: csv.sha256 },
         });
