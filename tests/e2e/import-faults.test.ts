@@ -26,7 +26,7 @@ import { TEST_FAULT_VARIABLE } from "../../src/cli/import/test-faults.ts";
 import { lockFileText } from "../../src/lib/import-lock.ts";
 import { beforeAll } from "../support/hooks.ts";
 import { archiveTree, NO_DIFFERENCE, treeDifference } from "../support/archive-tree.ts";
-import { buildSite, ROOT } from "../support/build-site.ts";
+import { buildSite, IMPORT_CACHE_DIR, ROOT } from "../support/build-site.ts";
 
 const CLI = join(ROOT, "src/cli/import.ts");
 const ARTICLES = 300;
@@ -54,7 +54,7 @@ function startImport(
     [CLI, ...(options.args ?? []), "--out", join(archive, "articles"), raw],
     {
       cwd: ROOT,
-      env: { ...process.env, ARCHIVE_DIR: "", ...options.env },
+      env: { ...process.env, ARCHIVE_DIR: "", CACHE_DIR: IMPORT_CACHE_DIR, ...options.env },
       stdio: ["ignore", "pipe", "pipe"],
     },
   );
@@ -158,7 +158,7 @@ describe("import faults", () => {
     const run = (args: string[], env: Record<string, string> = {}) => {
       const child = spawn(process.execPath, [CLI, "--json", ...args, "--out", out, twinned], {
         cwd: ROOT,
-        env: { ...process.env, ARCHIVE_DIR: "", ...env },
+        env: { ...process.env, ARCHIVE_DIR: "", CACHE_DIR: IMPORT_CACHE_DIR, ...env },
         stdio: ["ignore", "pipe", "pipe"],
       });
       let stdout = "";
@@ -264,7 +264,7 @@ describe("import lock", () => {
     let stderr = "";
     const child = spawn(process.execPath, [CLI, "--out", join(archive, "articles"), raw], {
       cwd: ROOT,
-      env: { ...process.env, ARCHIVE_DIR: "" },
+      env: { ...process.env, ARCHIVE_DIR: "", CACHE_DIR: IMPORT_CACHE_DIR },
       stdio: ["ignore", "ignore", "pipe"],
     });
     child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));

@@ -5,12 +5,11 @@
 import { after, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdtemp, readFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Browser } from "playwright-core";
 import { beforeAll } from "../support/hooks.ts";
-import { buildSite, ROOT } from "../support/build-site.ts";
+import { buildSite, IMPORT_CACHE_DIR, ROOT, testFolder } from "../support/build-site.ts";
 import { serveStatic, type StaticServer } from "../support/static-server.ts";
 import { launchBrowser, watchConsole } from "../support/browser.ts";
 
@@ -38,13 +37,13 @@ function importFixtures(): ImportReport[] {
       join(archive, "articles"),
       "tests/fixtures/raw",
     ],
-    { cwd: ROOT, encoding: "utf8" },
+    { cwd: ROOT, encoding: "utf8", env: { ...process.env, CACHE_DIR: IMPORT_CACHE_DIR } },
   );
   return JSON.parse(out) as ImportReport[];
 }
 
 const setUpDone = beforeAll(async () => {
-  archive = await mkdtemp(join(tmpdir(), "news-archive-import-e2e-"));
+  archive = await testFolder("import-e2e-");
   reports = importFixtures();
   const build = await buildSite(archive);
   assert.equal(build.code, 0, build.output);

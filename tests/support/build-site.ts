@@ -15,6 +15,11 @@ export const ROOT = resolve(import.meta.dirname, "../..");
  */
 export const BUILDS_DIR = join(ROOT, "node_modules/.cache/news-archive-builds");
 const ASTRO = join(ROOT, "node_modules/astro/bin/astro.mjs");
+/**
+ * CACHE_DIR for the imports tests run: where the importer records its scan of each archive
+ * (src/lib/import-scan-record.ts), emptied with the builds by every `npm test`.
+ */
+export const IMPORT_CACHE_DIR = join(BUILDS_DIR, "import-cache");
 
 /**
  * A new, empty folder for one test's archive or server, in {@link BUILDS_DIR}: `npm test`

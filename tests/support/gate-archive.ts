@@ -8,7 +8,7 @@ import { execFileSync } from "node:child_process";
 import { cp } from "node:fs/promises";
 import { join } from "node:path";
 import { PAGE_SIZE } from "../../src/lib/paginate.ts";
-import { ROOT, testFolder } from "./build-site.ts";
+import { IMPORT_CACHE_DIR, ROOT, testFolder } from "./build-site.ts";
 import { FIXTURE_ARTICLES, writeFixtureArchive, type FixtureArticle } from "./fixture-archive.ts";
 
 /** The old URL of {@link MOVED_ARTICLE}: an alias page must redirect from it. */
@@ -52,7 +52,7 @@ export async function gatesArchive(): Promise<string> {
   execFileSync(
     process.execPath,
     ["src/cli/import.ts", "--out", join(dir, "articles"), join(ROOT, "tests/fixtures/gates")],
-    { cwd: ROOT, stdio: "pipe" },
+    { cwd: ROOT, stdio: "pipe", env: { ...process.env, CACHE_DIR: IMPORT_CACHE_DIR } },
   );
   await writeFixtureArchive(dir, GATE_ARTICLES, { seed: false });
   return dir;

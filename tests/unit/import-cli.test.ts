@@ -26,6 +26,7 @@ import matter from "gray-matter";
 import { validateFrontmatter } from "../../src/lib/article-schema.ts";
 import { sha256Hex } from "../../src/lib/entry-check.ts";
 import { entryPathFor, permalinkFor } from "../../src/lib/permalink.ts";
+import { IMPORT_CACHE_DIR } from "../support/build-site.ts";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const CLI = join(ROOT, "src/cli/import.ts");
@@ -60,7 +61,7 @@ function run(args: string[], options: { cwd?: string; env?: Record<string, strin
   const child = spawnSync(process.execPath, [CLI, ...args], {
     cwd: options.cwd ?? ROOT,
     encoding: "utf8",
-    env: { ...process.env, ARCHIVE_DIR: "", ...options.env },
+    env: { ...process.env, ARCHIVE_DIR: "", CACHE_DIR: IMPORT_CACHE_DIR, ...options.env },
   });
   return { code: child.status, stdout: child.stdout, stderr: child.stderr };
 }

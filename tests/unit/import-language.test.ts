@@ -11,6 +11,7 @@ import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
 import matter from "gray-matter";
+import { IMPORT_CACHE_DIR } from "../support/build-site.ts";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const CLI = join(ROOT, "src/cli/import.ts");
@@ -60,7 +61,7 @@ function run(args: string[]) {
   const child = spawnSync(process.execPath, [CLI, ...args], {
     cwd: ROOT,
     encoding: "utf8",
-    env: { ...process.env, ARCHIVE_DIR: "" },
+    env: { ...process.env, ARCHIVE_DIR: "", CACHE_DIR: IMPORT_CACHE_DIR },
   });
   return { code: child.status, stdout: child.stdout, stderr: child.stderr };
 }

@@ -7,15 +7,27 @@
  */
 import {
   closeSync,
+  mkdirSync,
   openSync,
   readdirSync,
   readFileSync,
   readSync,
+  renameSync,
   rmSync,
+  statSync,
+  writeFileSync,
   type Dirent,
 } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
+import { fileSignature } from "../../lib/checked-entries.ts";
 import { sha256Hex } from "../../lib/entry-check.ts";
+import {
+  parseScanRecord,
+  recordedFields,
+  scanRecordValue,
+  serializeScanRecord,
+  type ScanRecord,
+} from "../../lib/import-scan-record.ts";
 import {
   addExistingEntry,
   addOrphanOriginal,
@@ -40,25 +52,40 @@ interface Scan extends ScannedArchive {
   originals: Map<string, string>;
   /** Keys of the `.md` entries. */
   entries: Set<string>;
+  /** What the last scan read of each entry, and what this one did. */
+  recorded: ScanRecord;
+  record: ScanRecord;
+  /** Entries read from their files, not the record. */
+  read: number;
   dryRun: boolean;
   warn: (message: string) => void;
 }
 
-/** Reads the archive under `out`; in a dry run, removes nothing. */
+/**
+ * Reads the archive under `out`; with a `recordFile`, each entry's frontmatter from the
+ * last scan's record (src/lib/import-scan-record.ts) if the entry's stats are those
+ * recorded, then records this scan there. In a dry run, removes and records nothing.
+ */
 export function scanArchive(
   out: string,
   dryRun: boolean,
   warn: (message: string) => void,
+  recordFile: string | null = null,
 ): ScannedArchive {
   const scan: Scan = {
     index: emptyArchiveContents(),
     dirs: new Set(),
     originals: new Map(),
     entries: new Set(),
+    recorded: parseScanRecord(recordFile === null ? "" : readText(recordFile)),
+    record: new Map(),
+    read: 0,
     dryRun,
     warn,
   };
   walk(scan, out, "");
+  const changed = scan.read > 0 || scan.record.size !== scan.recorded.size;
+  if (recordFile !== null && !dryRun && changed) writeRecord(recordFile, scan.record, warn);
   for (const [key, file] of scan.originals) {
     if (scan.entries.has(key)) continue;
     try {
@@ -94,7 +121,7 @@ function scanFile(scan: Scan, file: string, name: string, prefix: string): void 
     const key = prefix + name.slice(0, -3);
     scan.entries.add(key);
     try {
-      addExistingEntry(scan.index, key, readFrontmatter(file));
+      addExistingEntry(scan.index, key, entryFields(scan, key, file));
     } catch (error) {
       addOtherFile(scan.index, key);
       scan.warn(
@@ -106,6 +133,48 @@ function scanFile(scan: Scan, file: string, name: string, prefix: string): void 
   } else if (!name.startsWith(".")) {
     const dot = name.indexOf(".");
     addOtherFile(scan.index, prefix + (dot > 0 ? name.slice(0, dot) : name));
+  }
+}
+
+/**
+ * An entry's frontmatter fields: from the record when its stats are those recorded, else
+ * read (stats first: a file written after them has new ones, and is read next time).
+ */
+function entryFields(scan: Scan, key: string, file: string): ExistingFrontmatter {
+  const signature = fileSignature(statSync(file, { bigint: true }));
+  const recorded = recordedFields(scan.recorded, key, signature);
+  if (recorded) {
+    scan.record.set(key, scan.recorded.get(key)!);
+    return recorded;
+  }
+  scan.read++;
+  const fields = readFrontmatter(file);
+  const value = scanRecordValue(signature, fields);
+  if (value !== null) scan.record.set(key, value);
+  return fields;
+}
+
+/** A file's text, or "" if it cannot be read. */
+function readText(file: string): string {
+  try {
+    return readFileSync(file, "utf8");
+  } catch {
+    return "";
+  }
+}
+
+/**
+ * Replaces the record whole (a temp file renamed over it). It only saves time: if it
+ * cannot be written, the import goes on and says so, and the next one reads every entry.
+ */
+function writeRecord(file: string, record: ScanRecord, warn: (message: string) => void): void {
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(`${file}.partial`, serializeScanRecord(record));
+    renameSync(`${file}.partial`, file);
+  } catch (error) {
+    rmSync(`${file}.partial`, { force: true });
+    warn(`cannot write ${file} (${errorText(error)}): the next import reads every entry again`);
   }
 }
 

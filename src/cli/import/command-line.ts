@@ -3,6 +3,8 @@ import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { optionProblems } from "../../lib/import-options.ts";
 import type { RawArticleOptions } from "../../lib/raw-article.ts";
+import { scanRecordName } from "../../lib/import-scan-record.ts";
+import { settingFrom } from "../../lib/settings.ts";
 import { archiveDirFrom } from "../../lib/site.ts";
 import { collectInputs, type Input } from "./inputs.ts";
 
@@ -66,6 +68,8 @@ export interface Setup {
   dryRun: boolean;
   /** Wait for another import's lock on the archive (else exit 3). */
   wait: boolean;
+  /** Where the scan of `out` is recorded for the next import (src/lib/import-scan-record.ts). */
+  scanRecord: string;
 }
 
 function parseCommandLine(argv: string[]) {
@@ -111,5 +115,6 @@ export function readCommandLine(
     json: values.json ?? false,
     dryRun: values["dry-run"] ?? false,
     wait: !(values["no-wait"] ?? false),
+    scanRecord: join(resolve(settingFrom(env, "cacheDir")), scanRecordName(out)),
   };
 }

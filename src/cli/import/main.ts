@@ -77,7 +77,7 @@ async function runImport(setup: Setup, faults: TestFaults | null): Promise<numbe
   const { inputs, out, dryRun } = setup;
   const report = new Report({ json: setup.json, dryRun, total: inputs.length });
   const warn = (message: string) => report.warn(message);
-  const { index, dirs } = scanArchive(out, dryRun, warn);
+  const { index, dirs } = scanArchive(out, dryRun, warn, setup.scanRecord);
   const ledger = new Ledger(join(dirname(out), "permalinks.txt"), faults);
   ledger.read(index, warn, !dryRun);
   const run: Run = {
