@@ -1,15 +1,65 @@
-import { readFile, rm, stat, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import process from "node:process";
 import { promisify } from "node:util";
 import { gzip as gzipCallback, constants } from "node:zlib";
 import type { AstroIntegration } from "astro";
-import { GZ, isGzipDownload, isPrecompressed } from "../lib/deploy/caching.ts";
+import {
+  GZ,
+  GZIP_DOWNLOAD_SUFFIXES,
+  isGzipDownload,
+  isPrecompressed,
+  PRECOMPRESS_MIN_BYTES,
+  PRECOMPRESSED_EXTENSIONS,
+} from "../lib/deploy/caching.ts";
+import { replaceFile } from "./replace-file.ts";
 import { inBatches } from "../lib/in-batches.ts";
 import { filesUnder, removeEmptyFolders } from "../lib/files-under.ts";
 import { sweptFiles } from "./output-sweep.ts";
 
 const gzip = promisify(gzipCallback);
+/** What the copies depend on besides their files: the rules, the level and zlib's version. */
+const RULES = JSON.stringify([
+  PRECOMPRESSED_EXTENSIONS,
+  PRECOMPRESS_MIN_BYTES,
+  GZIP_DOWNLOAD_SUFFIXES,
+  constants.Z_BEST_COMPRESSION,
+  process.versions.zlib,
+]);
+/** The build cache's record of the last complete run. */
+const RUN_RECORD = "precompress.json";
+/**
+ * Taken off a run's start: a file system stamps times from a clock that may lag the one
+ * `Date.now()` reads by a tick, so a file written just after the start may look older.
+ */
+const CLOCK_MARGIN_MS = 2000;
+
+/**
+ * When the last run of these rules over `outDir` that ended started (less the margin): each
+ * file written before it has the copy, or none, that run left. 0 without such a run.
+ */
+async function lastCompleteRun(cacheDir: string, outDir: string): Promise<number> {
+  try {
+    const run = JSON.parse(await readFile(join(cacheDir, RUN_RECORD), "utf8")) as {
+      rules?: unknown;
+      outDir?: unknown;
+      startedAt?: unknown;
+    };
+    const same = run.rules === RULES && run.outDir === outDir;
+    return same && typeof run.startedAt === "number" ? run.startedAt - CLOCK_MARGIN_MS : 0;
+  } catch {
+    return 0;
+  }
+}
+
+async function recordCompleteRun(cacheDir: string, outDir: string, startedAt: number) {
+  await mkdir(cacheDir, { recursive: true });
+  await replaceFile(
+    join(cacheDir, RUN_RECORD),
+    JSON.stringify({ rules: RULES, outDir, startedAt }),
+  );
+}
 /** Files compressed at once: keeps both cores busy without holding many files in memory. */
 const PARALLEL = 16;
 
@@ -44,9 +94,14 @@ export async function precompressFile(outDir: string, file: string): Promise<voi
  * of the part of `outDir` looked at, the `.gz` copies included) that the rules ask one for,
  * unless a copy newer than its file is there; removes the copies the rules no longer ask
  * for and those whose file is gone, and the folders that leaves empty. Returns how many
- * copies it wrote.
+ * copies it wrote. A file last written before `lookedAtBefore` (ms since the epoch) is
+ * taken as a complete earlier run of the same rules over the same folder left it.
  */
-export async function precompressFiles(outDir: string, files: readonly string[]): Promise<number> {
+export async function precompressFiles(
+  outDir: string,
+  files: readonly string[],
+  { lookedAtBefore = 0 }: { lookedAtBefore?: number } = {},
+): Promise<number> {
   const present = new Set(files);
   let written = 0;
   const orphans: string[] = [];
@@ -73,6 +128,9 @@ export async function precompressFiles(outDir: string, files: readonly string[])
       if (present.has(file + GZ)) await rm(path + GZ);
       return;
     }
+    // Last written before a complete run of these rules looked at it: that run left its copy,
+    // or none, as the rules ask (one `stat` a file fewer: 115,000 at 100,000 articles).
+    if (source.mtimeMs < lookedAtBefore) return;
     if (present.has(file + GZ) && (await stat(path + GZ)).mtimeMs >= source.mtimeMs) return;
     const body = await readFile(path);
     const packed = await gzip(body, { level: constants.Z_BEST_COMPRESSION });
@@ -97,14 +155,21 @@ export async function precompressFiles(outDir: string, files: readonly string[])
  * small, `original.txt`) is removed.
  */
 export function precompress(): AstroIntegration {
+  let cacheDir = "";
   return {
     name: "news-archive:precompress",
     hooks: {
+      "astro:config:done": ({ config }) => {
+        cacheDir = fileURLToPath(config.cacheDir);
+      },
       "astro:build:done": async ({ dir, logger }) => {
         const started = performance.now();
+        const startedAt = Date.now();
         const outDir = fileURLToPath(dir);
         const { files, swept } = await outputFiles(outDir);
-        const written = await precompressFiles(outDir, files);
+        const lookedAtBefore = await lastCompleteRun(cacheDir, outDir);
+        const written = await precompressFiles(outDir, files, { lookedAtBefore });
+        await recordCompleteRun(cacheDir, outDir, startedAt);
         const ms = Math.round(performance.now() - started);
         const listed = swept ? "the output sweep's list" : "a walk of its own";
         logger.info(
