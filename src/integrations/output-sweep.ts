@@ -59,13 +59,15 @@ const AT_ONCE = 64;
 
 /**
  * Removes what this build did not make from `outDir` (the folders others manage and
- * Astro's own left alone), then the folders that leaves empty. `isLive` says whether the
- * build made or kept a file (`/`-separated, relative to `outDir`); a .gz copy
- * (./precompress.ts) lives while its file does. Returns the files left.
+ * Astro's own left alone), then the folders that leaves empty. `isMade` says whether the
+ * build made or kept a file by its path alone (`/`-separated, relative to `outDir`),
+ * `isWritten` looks at a file it cannot place so; a .gz copy (./precompress.ts) lives while
+ * its file does. Returns the files left.
  */
 async function sweepOutput(
   outDir: string,
-  isLive: (path: string) => Promise<boolean>,
+  isMade: (path: string) => boolean,
+  isWritten: (path: string) => Promise<boolean>,
 ): Promise<{ left: string[]; removed: number }> {
   const folders = [...owned];
   const isOwned = (path: string) =>
@@ -75,24 +77,26 @@ async function sweepOutput(
   const present = new Set(files);
   const isCopy = (path: string) =>
     path.endsWith(GZ) && present.has(path.slice(0, -GZ.length)) && !isGzipDownload(path);
+  // Most files are placed by their path, with no promise or `stat` each (600,000 files at
+  // 100,000 articles); only the rest are looked at, then the copies follow their files.
   const live = new Set<string>();
+  const toLookAt: string[] = [];
+  const copies: string[] = [];
+  for (const path of files) {
+    if (isCopy(path)) copies.push(path);
+    else if (isMade(path)) live.add(path);
+    else toLookAt.push(path);
+  }
   const removed: string[] = [];
-  const keepOrRemove = async (path: string, alive: boolean | Promise<boolean>) => {
-    if (await alive) live.add(path);
-    else {
-      await rm(join(outDir, path));
-      removed.push(path);
-    }
-  };
-  const copies = files.filter(isCopy);
-  await inBatches(
-    files.filter((path) => !isCopy(path)),
-    AT_ONCE,
-    (path) => keepOrRemove(path, isLive(path)),
-  );
-  await inBatches(copies, AT_ONCE, (path) =>
-    keepOrRemove(path, live.has(path.slice(0, -GZ.length))),
-  );
+  await inBatches(toLookAt, AT_ONCE, async (path) => {
+    if (await isWritten(path)) live.add(path);
+    else removed.push(path);
+  });
+  for (const path of copies) {
+    if (live.has(path.slice(0, -GZ.length))) live.add(path);
+    else removed.push(path);
+  }
+  await inBatches(removed, AT_ONCE, (path) => rm(join(outDir, path)));
   await removeEmptyFolders(outDir, removed);
   return { left: files.filter((path) => live.has(path)), removed: removed.length };
 }
@@ -118,9 +122,11 @@ export default function outputSweep(): AstroIntegration {
         const pages = new Set(
           [...assets.values()].flat().map((url) => relative(outDir, fileURLToPath(url))),
         );
-        const isLive = async (path: string) =>
-          pages.has(path) || kept.has(path) || (await stat(join(outDir, path))).mtimeMs >= started;
-        const { left, removed } = await sweepOutput(outDir, isLive);
+        const { left, removed } = await sweepOutput(
+          outDir,
+          (path) => pages.has(path) || kept.has(path),
+          async (path) => (await stat(join(outDir, path))).mtimeMs >= started,
+        );
         swept = { outDir, files: left };
         if (removed > 0) logger.info(`Removed ${removed} file(s) an earlier build left`);
       },
