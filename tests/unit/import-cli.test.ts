@@ -536,7 +536,7 @@ describe("import CLI: inputs and options", () => {
     const dir = tempDir();
     const result = runJson([
       "--out",
-      dir,
+      join(dir, "articles"),
       "--source",
       "Tabriz Review",
       "--author",
@@ -682,7 +682,7 @@ describe("import CLI: re-importing the seed", () => {
     const dir = tempDir();
     const result = runJson([
       "--out",
-      dir,
+      join(dir, "articles"),
       "--url",
       "http://www.today.az/news/politics/189074.html",
       SEED,
