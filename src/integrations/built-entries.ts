@@ -109,6 +109,18 @@ export async function archiveEntries(archiveDir: string, cacheDir: string): Prom
   return withSignatures(archiveDir, cacheDir, await entryFiles(archiveDir));
 }
 
+/** Entries by year (`2019/...` -> `2019`), each year's in the order given. */
+export function entriesByYear(entries: readonly BuiltEntry[]): Map<string, BuiltEntry[]> {
+  const years = new Map<string, BuiltEntry[]>();
+  for (const entry of entries) {
+    const year = entry.file.slice(0, entry.file.indexOf("/"));
+    const list = years.get(year);
+    if (list) list.push(entry);
+    else years.set(year, [entry]);
+  }
+  return years;
+}
+
 /**
  * Articles per year of the whole archive, from its folders (`articles/YYYY/...`: the
  * build fails when an entry's folder disagrees with its date), without reading an entry.

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { mkdir, open, readFile, rename, stat } from "node:fs/promises";
+import { mkdir, open, readFile, rename } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
@@ -26,11 +26,11 @@ import {
   jsonlLine,
 } from "../lib/dataset/records.ts";
 import { replaceFile } from "./replace-file.ts";
-import { DatasetCacheFolder, type DatasetCache, type YearRecord } from "./dataset/cache.ts";
+import { DatasetCacheFolder, sizeOf, type DatasetCache, type YearRecord } from "./dataset/cache.ts";
 import { DATA_PATH, dataFilePath } from "../lib/permalink.ts";
 import { DEFAULT_SETTINGS } from "../lib/settings.ts";
 import { parseSlice } from "../lib/slice.ts";
-import { builtEntries, type BuiltEntry } from "./built-entries.ts";
+import { builtEntries, entriesByYear, type BuiltEntry } from "./built-entries.ts";
 import { keepOutput } from "./output-sweep.ts";
 
 /** Bump to have every file written again when something `formatSample` cannot show changes. */
@@ -51,23 +51,11 @@ export interface DatasetOptions {
 
 const sha256 = (bytes: string | Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 
-/** Size of a file, or -1 when it is missing. */
-const sizeOf = (path: string) =>
-  stat(path).then(
-    (s) => s.size,
-    () => -1,
-  );
-
-/** Entries by year (`2019/...` -> `2019`), each year's in path order: date, then slug. */
+/** Entries by year, each year's in path order: date, then slug. */
 function byYear(entries: readonly BuiltEntry[]): Map<string, BuiltEntry[]> {
-  const years = new Map<string, BuiltEntry[]>();
   // By date, then slug: `a` before `a-b` (the `.md` would put it after).
   const key = (entry: BuiltEntry) => entry.file.slice(0, -".md".length);
-  for (const entry of [...entries].sort((a, b) => (key(a) < key(b) ? -1 : 1))) {
-    const year = entry.file.slice(0, entry.file.indexOf("/"));
-    years.set(year, [...(years.get(year) ?? []), entry]);
-  }
-  return years;
+  return entriesByYear([...entries].sort((a, b) => (key(a) < key(b) ? -1 : 1)));
 }
 
 interface Context {

@@ -18,7 +18,7 @@ import { inBatches } from "../lib/in-batches.ts";
 import { entryPathFor, type ArticleKey } from "../lib/permalink.ts";
 import { DEFAULT_SETTINGS } from "../lib/settings.ts";
 import { buildsSite, parseSlice } from "../lib/slice.ts";
-import { archiveEntries, builtEntries, type BuiltEntry } from "./built-entries.ts";
+import { archiveEntries, builtEntries, entriesByYear, type BuiltEntry } from "./built-entries.ts";
 import { replaceFile } from "./replace-file.ts";
 
 export interface DeployFilesOptions {
@@ -71,18 +71,6 @@ async function aliasedOf({ file, path }: BuiltEntry): Promise<Aliased | null> {
   return { date, slug, aliases };
 }
 
-/** Entries by year (`2019/...` -> `2019`), in the order given. */
-function byYear(entries: readonly BuiltEntry[]): Map<string, BuiltEntry[]> {
-  const years = new Map<string, BuiltEntry[]>();
-  for (const entry of entries) {
-    const year = entry.file.slice(0, entry.file.indexOf("/"));
-    const list = years.get(year);
-    if (list) list.push(entry);
-    else years.set(year, [entry]);
-  }
-  return years;
-}
-
 /**
  * The aliases of `entries`, as the alias pages have them (src/pages/[...alias].astro, which
  * has already refused a clash). A year whose entries and their signatures are those `before`
@@ -94,7 +82,7 @@ async function aliasesOf(
   before: AliasRecord,
 ): Promise<{ redirects: Redirect[]; record: AliasRecord }> {
   const record: AliasRecord = {};
-  for (const [year, ofYear] of byYear(entries)) {
+  for (const [year, ofYear] of entriesByYear(entries)) {
     const hash = createHash("sha256");
     for (const { file, signature } of ofYear) hash.update(`${file}\0${signature}\n`);
     const key = hash.digest("hex");

@@ -23,7 +23,8 @@ const EARLIER_RECORD = "dataset.json";
 /** A year's rows, in a file named by what they were made from: never another year's. */
 const rowsFile = (year: string, key: string) => `rows-${year}-${key}.csv`;
 
-const sizeOf = (path: string) =>
+/** Size of a file, or -1 when it is missing. */
+export const sizeOf = (path: string) =>
   stat(path).then(
     (s) => s.size,
     () => -1,
