@@ -5,6 +5,7 @@ import {
   canonicalOrder,
   countAll,
   EMPTY_CACHE,
+  TERMS_FORMAT,
   type Countable,
 } from "../../src/lib/related/term-cache.ts";
 import { decodeTermCache, encodeTermCache } from "../../src/lib/related/term-cache-file.ts";
@@ -31,6 +32,22 @@ async function count(articles: readonly FixtureArticle[], cache = EMPTY_CACHE) {
     return Promise.resolve(articles[index]!.body);
   });
   return { ...counted, bodiesRead };
+}
+
+/**
+ * The cache file with its first article's first two word ids swapped, so out of order: the
+ * third of the four counts after the header is how many ids there are, and the ids come
+ * four bytes each before their counts' two, at the end.
+ */
+function withIdsSwapped(bytes: Uint8Array): Uint8Array {
+  const copy = new Uint8Array(bytes);
+  const view = new DataView(copy.buffer);
+  const countsAt = Math.ceil((TERMS_FORMAT.length + 1) / 4) * 4;
+  const idsAt = copy.length - view.getUint32(countsAt + 8, true) * 6;
+  const [first, second] = [view.getInt32(idsAt, true), view.getInt32(idsAt + 4, true)];
+  view.setInt32(idsAt, second, true);
+  view.setInt32(idsAt + 4, first, true);
+  return copy;
 }
 
 const [QUAKE_A, QUAKE_B] = SAME_EVENT_ARTICLES as [FixtureArticle, FixtureArticle];
@@ -66,6 +83,12 @@ describe("related coverage: counted words kept between builds", () => {
     assert.deepEqual(lists(cached), lists(clean));
     // The follow-up is found by both reports, from counts the second build did not redo.
     assert.ok(lists(cached)[1]!.includes(0), "the follow-up relates to the first report");
+    // And a build after that, with nothing changed, keeps the numbering as it is.
+    const again = await count(after, cached.cache);
+    assert.equal(again.read, 0);
+    assert.deepEqual(again.counted, clean.counted);
+    assert.deepEqual(again.documentFrequency, clean.documentFrequency);
+    assert.deepEqual(again.cache.terms, clean.cache.terms);
   });
 
   test("only new and changed bodies are read", async () => {
@@ -83,10 +106,17 @@ describe("related coverage: counted words kept between builds", () => {
 
   test("the cache file gives back what was written, whatever the letters", async () => {
     const { cache } = await count([...after, { ...QUAKE_A, title: "Şəki və Bakı: Грузия" }]);
-    const back = decodeTermCache(encodeTermCache(cache));
-    assert.deepEqual(back.terms, cache.terms);
-    assert.deepEqual([...back.articles], [...cache.articles]);
-    assert.ok(back.terms.includes("грузия") && back.terms.includes("seki"));
+    const bytes = encodeTermCache(cache);
+    // As readFile gives it: a Buffer, here a view at an odd offset into a larger one.
+    const read = Buffer.concat([Buffer.from("xyz"), bytes, Buffer.from("xyz")]).subarray(3, -3);
+    for (const back of [decodeTermCache(bytes), decodeTermCache(read)]) {
+      assert.deepEqual(back.terms, cache.terms);
+      assert.deepEqual(
+        [...back.articles].map(([key, { ids, counts }]) => [key, [...ids], [...counts]]),
+        [...cache.articles].map(([key, { ids, counts }]) => [key, [...ids], [...counts]]),
+      );
+    }
+    assert.ok(cache.terms.includes("грузия") && cache.terms.includes("seki"));
   });
 
   test("words are numbered in their sort order, however the vocabulary met them", () => {
@@ -134,6 +164,7 @@ describe("related coverage: counted words kept between builds", () => {
       ["cut short", bytes.subarray(0, bytes.length - 3)],
       ["bytes after the end", Uint8Array.from([...bytes, 0])],
       ["empty", new Uint8Array()],
+      ["a word id out of order", withIdsSwapped(bytes)],
     ];
     for (const [name, broken] of cases) {
       assert.throws(() => decodeTermCache(broken), Error, name);

@@ -101,29 +101,42 @@ function vectorOf(
   return { ids: ids.subarray(0, kept), weights: weights.subarray(0, kept) };
 }
 
-/** For each word id, the articles keeping it, ascending. */
-function invertedIndex(vectors: readonly Vector[]): Map<number, number[]> {
-  const index = new Map<number, number[]>();
-  vectors.forEach((vector, article) => {
-    for (const id of vector.ids) {
-      const postings = index.get(id);
-      if (postings) postings.push(article);
-      else index.set(id, [article]);
-    }
-  });
-  return index;
+interface Postings {
+  start: Int32Array;
+  postings: Int32Array;
 }
 
-/** Cosine similarity of two kept-word vectors, and how many words they share. */
-function dot(mine: ReadonlyMap<number, number>, other: Vector): { score: number; shared: number } {
+/**
+ * For each word id, the articles keeping it, ascending: article `postings[start[id]]` to
+ * `postings[start[id + 1] - 1]`. Two flat arrays rather than a list per word, as this is
+ * built for every article of the archive on every build.
+ */
+function invertedIndex(vectors: readonly Vector[], words: number): Postings {
+  const start = new Int32Array(words + 1);
+  for (const vector of vectors) for (const id of vector.ids) start[id + 1]! += 1;
+  for (let id = 0; id < words; id++) start[id + 1]! += start[id]!;
+  const postings = new Int32Array(start[words]!);
+  const filled = start.slice(0, words);
+  vectors.forEach((vector, article) => {
+    for (const id of vector.ids) postings[filled[id]!++] = article;
+  });
+  return { start, postings };
+}
+
+/**
+ * Cosine similarity of two kept-word vectors, and how many words they share: `mine` holds
+ * one article's weights by word id (0 for a word it does not keep), summed in the order of
+ * `other`'s words, as in every build.
+ */
+function dot(mine: Float64Array, other: Vector): { score: number; shared: number } {
   let score = 0;
   let shared = 0;
-  other.ids.forEach((id, i) => {
-    const weight = mine.get(id);
-    if (weight === undefined) return;
+  for (let i = 0; i < other.ids.length; i++) {
+    const weight = mine[other.ids[i]!]!;
+    if (weight === 0) continue;
     score += weight * other.weights[i]!;
     shared += 1;
-  });
+  }
   return { score, shared };
 }
 
@@ -149,19 +162,22 @@ export function relatedArticles(
   const vectors = articles.map(({ terms }) =>
     vectorOf(terms, documentFrequency, articles.length, options),
   );
-  const index = invertedIndex(vectors);
+  const { start, postings } = invertedIndex(vectors, documentFrequency.length);
   const days = articles.map(({ date }) => dayNumber(date));
   const shared = new Uint16Array(articles.length);
+  const mine = new Float64Array(documentFrequency.length);
   return vectors.map((vector, self) => {
     if (!wanted(self)) return [];
     // Pass one counts words shared through the index; only articles sharing enough of
     // them are scored, so the cost is the postings read, not the articles they name.
     const touched: number[] = [];
     for (const id of vector.ids) {
-      const postings = index.get(id)!;
-      if (postings.length > options.maxPostings) continue;
-      work.postingsRead += postings.length;
-      for (const other of postings) {
+      const first = start[id]!;
+      const end = start[id + 1]!;
+      if (end - first > options.maxPostings) continue;
+      work.postingsRead += end - first;
+      for (let at = first; at < end; at++) {
+        const other = postings[at]!;
         if (shared[other] === 0) touched.push(other);
         shared[other]! += 1;
       }
@@ -171,8 +187,7 @@ export function relatedArticles(
     );
     for (const other of touched) shared[other] = 0;
     work.scored += candidates.length;
-    const mine = new Map<number, number>();
-    vector.ids.forEach((id, i) => mine.set(id, vector.weights[i]!));
+    vector.ids.forEach((id, i) => (mine[id] = vector.weights[i]!));
     const found: { other: number; score: number; distance: number }[] = [];
     for (const other of candidates) {
       const similarity = dot(mine, vectors[other]!);
@@ -183,6 +198,7 @@ export function relatedArticles(
           distance: Math.abs(days[other]! - days[self]!),
         });
     }
+    for (const id of vector.ids) mine[id] = 0;
     found.sort((a, b) => b.score - a.score || a.distance - b.distance || a.other - b.other);
     return found.slice(0, options.limit).map(({ other }) => other);
   });

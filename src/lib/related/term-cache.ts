@@ -11,7 +11,7 @@
 import { countTerms, newVocabulary, type ArticleTerms, type Vocabulary } from "./terms.ts";
 
 /** Changes whenever what countTerms counts changes, so older caches are not read. */
-export const TERMS_FORMAT = "related-terms-1";
+export const TERMS_FORMAT = "related-terms-2";
 
 export interface TermCache {
   /** Words by id. */
@@ -115,9 +115,23 @@ export function canonicalOrder(
   );
   const remap = new Int32Array(vocabulary.documentFrequency.length).fill(-1);
   live.forEach(([, id], canonical) => (remap[id] = canonical));
+  // Numbers unchanged (no word new to the cache, none gone): the counts are kept as they are.
+  if (live.every(([, id], canonical) => id === canonical) && live.length === remap.length) {
+    return {
+      terms: live.map(([term]) => term),
+      documentFrequency: vocabulary.documentFrequency.slice(),
+      counted: articles.slice(),
+    };
+  }
   const counted = articles.map(({ ids, counts }) => {
-    const mapped = ids.map((id) => remap[id]!);
-    if (mapped.every((id, i) => i === 0 || mapped[i - 1]! < id)) return { ids: mapped, counts };
+    // One loop over the ids, not map() and every(): 30 million ids at 100,000 articles.
+    const mapped = new Int32Array(ids.length);
+    let inOrder = true;
+    for (let i = 0; i < ids.length; i++) {
+      mapped[i] = remap[ids[i]!]!;
+      if (i > 0 && mapped[i - 1]! >= mapped[i]!) inOrder = false;
+    }
+    if (inOrder) return { ids: mapped, counts };
     // Words first met in this build: ids in sort order again, counts alongside.
     const order = Array.from(mapped.keys()).sort((a, b) => mapped[a]! - mapped[b]!);
     return {
