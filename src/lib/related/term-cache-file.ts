@@ -2,8 +2,9 @@
  * The counted-words cache (./term-cache.ts) as bytes, laid out to be read back whole with
  * as little work as can be: every build of an archive reads it, and at 100,000 articles it
  * holds 30 million word ids. Numbers are little-endian, and the lists start at multiples
- * of four bytes, so they are copied out as they are, not decoded one by one (decoding them
- * as variable-length numbers took 3.3 s of the build's main thread at 100,000 articles).
+ * of four bytes, so an article's words are a view of the bytes read, not decoded one by one
+ * (decoding them as variable-length numbers took 3.3 s of the build's main thread at
+ * 100,000 articles).
  *
  *   TERMS_FORMAT "\n", zero bytes to a multiple of 4
  *   u32 words, u32 articles, u32 ids (all articles'), u32 text bytes
