@@ -33,24 +33,27 @@ const isList = (value: unknown, length: number): value is string[] =>
 
 const alignedTo4 = (length: number) => Math.ceil(length / 4) * 4;
 
+/** Where the four counts start, and the text after them. */
+const COUNTS_AT = alignedTo4(HEADER.length);
+const TEXT_AT = COUNTS_AT + COUNTS * 4;
+
 export function encodeTermCache(cache: TermCache): Uint8Array {
   if (!LITTLE_ENDIAN) return new Uint8Array(); // read as no cache
   const text = encoder.encode(JSON.stringify([cache.terms, [...cache.articles.keys()]]));
   let ids = 0;
   for (const terms of cache.articles.values()) ids += terms.ids.length;
-  const textStart = alignedTo4(HEADER.length) + COUNTS * 4;
-  const listsStart = alignedTo4(textStart + text.length);
+  const listsStart = alignedTo4(TEXT_AT + text.length);
   const idsStart = listsStart + cache.articles.size * 4;
   const countsStart = idsStart + ids * 4;
   const bytes = new Uint8Array(countsStart + ids * 2);
   bytes.set(HEADER);
-  new Uint32Array(bytes.buffer, alignedTo4(HEADER.length), COUNTS).set([
+  new Uint32Array(bytes.buffer, COUNTS_AT, COUNTS).set([
     cache.terms.length,
     cache.articles.size,
     ids,
     text.length,
   ]);
-  bytes.set(text, textStart);
+  bytes.set(text, TEXT_AT);
   const lengths = new Uint32Array(bytes.buffer, listsStart, cache.articles.size);
   const allIds = new Int32Array(bytes.buffer, idsStart, ids);
   const allCounts = new Uint16Array(bytes.buffer, countsStart, ids);
@@ -74,11 +77,10 @@ export function decodeTermCache(bytes: Uint8Array): TermCache {
   // took over a second; `slice` copies it at once, and Buffer's own `slice` would not.)
   const aligned = bytes.byteOffset % 4 === 0 ? bytes : Uint8Array.prototype.slice.call(bytes);
   const { buffer, byteOffset: base, byteLength } = aligned;
-  const countsAt = base + alignedTo4(HEADER.length);
-  if (byteLength < alignedTo4(HEADER.length) + COUNTS * 4) throw new Error("the file ends early");
-  const counts = new Uint32Array(buffer, countsAt, COUNTS);
+  if (byteLength < TEXT_AT) throw new Error("the file ends early");
+  const counts = new Uint32Array(buffer, base + COUNTS_AT, COUNTS);
   const [words, articles, ids, textLength] = [counts[0]!, counts[1]!, counts[2]!, counts[3]!];
-  const textStart = countsAt + COUNTS * 4;
+  const textStart = base + TEXT_AT;
   const listsStart = alignedTo4(textStart + textLength);
   const idsStart = listsStart + articles * 4;
   const countsStart = idsStart + ids * 4;

@@ -116,7 +116,7 @@ export function canonicalOrder(
   const remap = new Int32Array(vocabulary.documentFrequency.length).fill(-1);
   live.forEach(([, id], canonical) => (remap[id] = canonical));
   // Numbers unchanged (no word new to the cache, none gone): the counts are kept as they are.
-  if (live.every(([, id], canonical) => id === canonical) && live.length === remap.length) {
+  if (live.length === remap.length && live.every(([, id], canonical) => id === canonical)) {
     return {
       terms: live.map(([term]) => term),
       documentFrequency: vocabulary.documentFrequency.slice(),
