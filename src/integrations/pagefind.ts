@@ -6,7 +6,7 @@
  *
  * Each language in its own grammar (issue 16): Pagefind splits each shard's index by the
  * pages' `<html lang>` and stems each language's part with its own stemmer, Azerbaijani
- * pages as Turkish (src/lib/search/index-language.ts, ./pagefind/add-pages.ts); the search
+ * pages as Turkish (src/lib/search/index-language.ts, ./pagefind/stage-pages.ts); the search
  * page searches every part and joins them as it joins shards, so all languages are still
  * searched together and told apart by the `language` filter.
  *
@@ -41,7 +41,6 @@ import {
   missingShards,
   type IndexOptions,
 } from "./pagefind/index-shards.ts";
-import { removeLeftoverPages } from "./pagefind/leftover-pages.ts";
 import { removeStaleShards, writeManifest, writeShardTable } from "./pagefind/manifest.ts";
 import { indexSettingsKey, ShardCache } from "./pagefind/shard-cache.ts";
 import { shardsToIndex, sliceShards } from "./pagefind/slice-plan.ts";
@@ -100,9 +99,9 @@ async function shardKeys(
 }
 
 /**
- * Plans the shards of the built site in `build.dir`, keys them, removes the pages an
- * earlier build left in the years to index, and starts indexing those the build cache
- * lacks, without waiting for it. Null when the build writes no index (its old one removed).
+ * Plans the shards of the built site in `build.dir`, keys them, and starts indexing those
+ * the build cache lacks (each from the pages this build made: ./pagefind/stage-pages.ts),
+ * without waiting for it. Null when the build writes no index (its old one removed).
  */
 export async function startIndexing(
   options: IndexOptions,
@@ -119,8 +118,7 @@ export async function startIndexing(
     return null;
   }
   const started = performance.now();
-  const pathnames = pages.map((page) => page.pathname);
-  const byYear = articlePagesByYear(pathnames);
+  const byYear = articlePagesByYear(pages.map((page) => page.pathname));
   const shards = await shardsToIndex(options, byYear);
   const cache = await ShardCache.open(
     cacheDir,
@@ -129,11 +127,6 @@ export async function startIndexing(
   );
   const keys = await shardKeys(cache, outDir, shards, byYear);
   const missing = missingShards(shards, keys, cache);
-  const years = missing.flatMap(({ shard }) => shard.years);
-  const removed = await removeLeftoverPages(outDir, years, pathnames);
-  if (removed.length > 0) {
-    logger.info(`Removed ${removed.length} page(s) an earlier build left, before indexing`);
-  }
   const indexing: Indexing = {
     outDir,
     shards,
@@ -147,7 +140,12 @@ export async function startIndexing(
     stepsDone: () => undefined,
   };
   const stepsDone = new Promise<void>((resolve) => (indexing.stepsDone = resolve));
-  indexing.done = indexMissing(missing, cache, options, { outDir, logger, stepsDone }).finally(
+  indexing.done = indexMissing(missing, cache, options, {
+    outDir,
+    byYear,
+    logger,
+    stepsDone,
+  }).finally(
     () => {
       indexing.settled = performance.now();
     },

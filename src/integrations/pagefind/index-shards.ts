@@ -56,7 +56,7 @@ export function yearsOf(shard: Shard): string {
  * shard it was indexing and what to try.
  */
 async function indexShard(
-  outDir: string,
+  { outDir, byYear }: Pick<IndexingContext, "outDir" | "byYear">,
   shard: Shard,
   folder: string,
   options: IndexOptions,
@@ -65,6 +65,7 @@ async function indexShard(
   const job: ShardJob = {
     outDir,
     years: shard.years,
+    pages: shard.years.flatMap((year) => byYear.get(year) ?? []),
     folder,
     config: indexOptions(options.maxFragments),
   };
@@ -116,6 +117,17 @@ export function missingShards(
   return shards.flatMap((shard, i) => (cache.has(keys[i]!) ? [] : [{ shard, key: keys[i]! }]));
 }
 
+/** Where indexing reads and reports. */
+export interface IndexingContext {
+  /** The built site. */
+  outDir: string;
+  /** Its article pages by year (pathnames): what each shard indexes. */
+  byYear: ReadonlyMap<string, readonly string[]>;
+  logger: AstroIntegrationLogger;
+  /** Settles when the build's other steps are done. */
+  stepsDone: Promise<void>;
+}
+
 /**
  * Indexes `missing` shards into the cache, as many at once as the budget allows: one core
  * fewer until `stepsDone` settles, as the build's own steps run beside them till then (two
@@ -125,12 +137,9 @@ export async function indexMissing(
   missing: readonly { shard: Shard; key: string }[],
   cache: ShardCache,
   options: IndexOptions,
-  {
-    outDir,
-    logger,
-    stepsDone,
-  }: { outDir: string; logger: AstroIntegrationLogger; stepsDone: Promise<void> },
+  context: IndexingContext,
 ): Promise<void> {
+  const { logger, stepsDone } = context;
   const limits: BuildLimits = { cores: options.cores, memoryMb: options.memoryMb };
   warnOversized(
     missing.map(({ shard }) => shard),
@@ -142,7 +151,7 @@ export async function indexMissing(
     ({ shard }) => shardMemoryMb(shard.pages),
     { ...limits, cores: Math.max(1, limits.cores - 1) },
     ({ shard, key }) =>
-      cache.fill(key, shard, (folder) => indexShard(outDir, shard, folder, options, logger)),
+      cache.fill(key, shard, (folder) => indexShard(context, shard, folder, options, logger)),
     { limits, from: stepsDone },
   );
 }

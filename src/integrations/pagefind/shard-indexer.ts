@@ -8,14 +8,17 @@
  *
  * It gets one {@link ShardJob} as a message and answers with one {@link ShardOutcome}.
  */
+import { rmSync } from "node:fs";
 import * as pagefind from "pagefind";
-import { addYear } from "./add-pages.ts";
+import { stagePages } from "./stage-pages.ts";
 
 export interface ShardJob {
   /** The built site. */
   outDir: string;
-  /** The shard's years: `articles/<year>/` of each is indexed. */
+  /** The shard's years, for messages. */
   years: readonly string[];
+  /** Its article pages, by pathname (`/articles/2019/12/11/slug/`). */
+  pages: readonly string[];
   /** Where the shard's index is written. */
   folder: string;
   /** Pagefind's options (the same for every shard). */
@@ -37,15 +40,20 @@ const send = (message: ShardMessage) =>
 
 async function indexShard(job: ShardJob): Promise<ShardOutcome> {
   let step = "to start";
+  // In the build cache beside the shard's folder (one a crash leaves goes when the cache
+  // closes): mostly on dist/'s file system, so the pages are linked, not copied.
+  const staged = `${job.folder}-pages`;
   try {
     const { index, errors } = await pagefind.createIndex(job.config);
     if (!index) throw new Error(errors.join("\n"));
-    for (const year of job.years) {
-      step = `to read the pages of articles/${year}/`;
-      await send({ step });
-      const errors = await addYear(index, job.outDir, year);
-      if (errors.length) throw new Error(errors.join("\n"));
-    }
+    const years = job.years.join(", ");
+    step = `to gather the pages of ${years} into ${staged}`;
+    await send({ step });
+    stagePages(job.outDir, job.pages, staged);
+    step = `to read the pages of ${years}`;
+    await send({ step });
+    const added = await index.addDirectory({ path: staged, glob: "**/*.html" });
+    if (added.errors.length) throw new Error(added.errors.join("\n"));
     step = `to write the index to ${job.folder}`;
     await send({ step });
     const written = await index.writeFiles({ outputPath: job.folder });
@@ -55,6 +63,7 @@ async function indexShard(job: ShardJob): Promise<ShardOutcome> {
     return { ok: false, step, message: error instanceof Error ? error.message : String(error) };
   } finally {
     await pagefind.close();
+    rmSync(staged, { recursive: true, force: true });
   }
 }
 

@@ -6,7 +6,6 @@ import {
   indexedLanguage,
   indexPartsOf,
 } from "../../../src/lib/search/index-language.ts";
-import { urlOfPage } from "../../../src/integrations/pagefind/add-pages.ts";
 
 describe("the language a page is indexed as", () => {
   const cases: [string, string][] = [
@@ -74,15 +73,4 @@ describe("the language parts of a shard's index", () => {
     assert.throws(() => indexPartsOf({}), /lists no languages/);
     assert.throws(() => indexPartsOf({ languages: { en: { hash: "x" } } }), /page count/);
   });
-});
-
-describe("the URL of a page Pagefind is handed", () => {
-  const cases: [string, string][] = [
-    ["articles/2019/12/11/slug/index.html", "/articles/2019/12/11/slug/"],
-    ["articles/2019/index.html", "/articles/2019/"],
-    ["articles/2019/page.html", "/articles/2019/page.html"],
-  ];
-  for (const [file, url] of cases) {
-    test(`${file} → ${url}`, () => assert.equal(urlOfPage(file), url));
-  }
 });
