@@ -51,6 +51,14 @@ describe("precompressFiles", () => {
     assert.equal(copy(), PAGE);
   });
 
+  it("rewrites a copy newer than its file when the last run had other rules", async () => {
+    await utimes(join(dir, "index.html.gz"), HOUR_AGO + 60, HOUR_AGO + 60);
+    const page = ["index.html", "index.html.gz"];
+    assert.equal(await precompressFiles(dir, page), 0, "a newer copy is kept otherwise");
+    assert.equal(await precompressFiles(dir, page, { rewrite: true }), 1);
+    assert.equal(copy(), PAGE);
+  });
+
   it("removes a copy the rules no longer ask for, whenever its file was written", async () => {
     await precompressFiles(dir, FILES, { lookedAtBefore: Date.now() });
     assert.equal(existsSync(join(dir, "small.json.gz")), false);
