@@ -140,16 +140,10 @@ export async function startIndexing(
     stepsDone: () => undefined,
   };
   const stepsDone = new Promise<void>((resolve) => (indexing.stepsDone = resolve));
-  indexing.done = indexMissing(missing, cache, options, {
-    outDir,
-    byYear,
-    logger,
-    stepsDone,
-  }).finally(
-    () => {
-      indexing.settled = performance.now();
-    },
-  );
+  const context = { outDir, byYear, logger, stepsDone };
+  indexing.done = indexMissing(missing, cache, options, context).finally(() => {
+    indexing.settled = performance.now();
+  });
   // Awaited by finishIndexing; a failure meanwhile is not one nobody handles.
   indexing.done.catch(() => undefined);
   indexing.startMs = performance.now() - started;

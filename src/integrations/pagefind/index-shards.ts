@@ -56,11 +56,10 @@ export function yearsOf(shard: Shard): string {
  * shard it was indexing and what to try.
  */
 async function indexShard(
-  { outDir, byYear }: Pick<IndexingContext, "outDir" | "byYear">,
+  { outDir, byYear, logger }: IndexingContext,
   shard: Shard,
   folder: string,
   options: IndexOptions,
-  logger: AstroIntegrationLogger,
 ): Promise<FacetRecord[]> {
   const job: ShardJob = {
     outDir,
@@ -151,7 +150,7 @@ export async function indexMissing(
     ({ shard }) => shardMemoryMb(shard.pages),
     { ...limits, cores: Math.max(1, limits.cores - 1) },
     ({ shard, key }) =>
-      cache.fill(key, shard, (folder) => indexShard(context, shard, folder, options, logger)),
+      cache.fill(key, shard, (folder) => indexShard(context, shard, folder, options)),
     { limits, from: stepsDone },
   );
 }
