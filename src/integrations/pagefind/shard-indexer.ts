@@ -46,7 +46,7 @@ async function indexShard(job: ShardJob): Promise<ShardOutcome> {
   try {
     const { index, errors } = await pagefind.createIndex(job.config);
     if (!index) throw new Error(errors.join("\n"));
-    const years = job.years.join(", ");
+    const years = [...new Set([job.years[0], job.years.at(-1)])].join("–");
     step = `to gather the pages of ${years} into ${staged}`;
     await send({ step });
     stagePages(job.outDir, job.pages, staged);

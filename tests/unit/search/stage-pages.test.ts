@@ -4,10 +4,12 @@
  */
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
+import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { filesUnder } from "../../../src/lib/files-under.ts";
+import { runShardIndexer } from "../../../src/integrations/pagefind/run-shard.ts";
 import { fileOfPage, stagePages } from "../../../src/integrations/pagefind/stage-pages.ts";
 
 const page = (lang: string, text: string) =>
@@ -80,6 +82,28 @@ test("a page the build lists but dist/ lacks is an error naming it", async () =>
       () => stagePages(join(root, "dist"), ["/articles/2017/04/02/gone/"], join(root, "s")),
       /articles\/2017\/04\/02\/gone\/index\.html/,
     );
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
+});
+
+test("a shard's process that cannot gather a page says which step and page, and cleans up", async () => {
+  const root = await mkdtemp(join(tmpdir(), "stage-pages-"));
+  try {
+    await mkdir(join(root, "dist"));
+    const folder = join(root, "shard.partial");
+    const outcome = await runShardIndexer({
+      outDir: join(root, "dist"),
+      years: ["2016", "2017"],
+      pages: ["/articles/2017/04/02/gone/"],
+      folder,
+      config: {},
+    });
+    assert.equal(outcome.ok, false);
+    if (outcome.ok) return;
+    assert.equal(outcome.step, `to gather the pages of 2016–2017 into ${folder}-pages`);
+    assert.match(outcome.message, /articles\/2017\/04\/02\/gone\/index\.html/);
+    assert.ok(!existsSync(`${folder}-pages`), "the gathered pages are removed");
   } finally {
     await rm(root, { recursive: true, force: true });
   }
