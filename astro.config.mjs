@@ -72,8 +72,8 @@ export default defineConfig({
     securityHeaders(),
     deployFiles({ archiveDir: settings.archiveDir, slice: settings.buildSlice }),
     // After the pages and article files: removes what earlier builds left in the kept dist/
-    // and this one did not make (the search index removed the stale pages of the years it
-    // indexes already: ./src/integrations/pagefind/leftover-pages.ts).
+    // and this one did not make (the search index, which starts earlier, reads only this
+    // build's pages: ./src/integrations/pagefind/stage-pages.ts).
     outputSweep(),
     // .gz copies of the text files the sweep left, for nginx's gzip_static.
     precompress(),
