@@ -56,11 +56,10 @@ async function lastCompleteRun(cacheDir: string, outDir: string): Promise<LastRu
       outDir?: unknown;
       startedAt?: unknown;
     };
-    const otherRules = run.outDir === outDir && run.rules !== RULES;
-    const same = run.rules === RULES && run.outDir === outDir;
-    const lookedAtBefore =
-      same && typeof run.startedAt === "number" ? run.startedAt - CLOCK_MARGIN_MS : 0;
-    return { lookedAtBefore, otherRules };
+    if (run.outDir !== outDir) return { lookedAtBefore: 0, otherRules: false };
+    if (run.rules !== RULES) return { lookedAtBefore: 0, otherRules: true };
+    const startedAt = typeof run.startedAt === "number" ? run.startedAt - CLOCK_MARGIN_MS : 0;
+    return { lookedAtBefore: startedAt, otherRules: false };
   } catch {
     return { lookedAtBefore: 0, otherRules: false };
   }
