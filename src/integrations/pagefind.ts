@@ -34,16 +34,23 @@ import { facetTotals } from "../lib/search/facets.ts";
 import { INDEXED_AS } from "../lib/search/index-language.ts";
 import { DEFAULT_SETTINGS } from "../lib/settings.ts";
 import { parseSlice } from "../lib/slice.ts";
-import { articlePagesByYear, type ManifestShard, type Shard } from "../lib/search/shards.ts";
+import { generation, WrittenPages } from "../lib/written-pages.ts";
 import {
-  indexMissing,
+  articlePagesByYear,
+  samePagesByYear,
+  type ManifestShard,
+  type Shard,
+} from "../lib/search/shards.ts";
+import {
   indexOptions,
-  missingShards,
+  indexShards,
+  type IndexedShards,
   type IndexOptions,
 } from "./pagefind/index-shards.ts";
 import { removeStaleShards, writeManifest, writeShardTable } from "./pagefind/manifest.ts";
 import { indexSettingsKey, ShardCache } from "./pagefind/shard-cache.ts";
 import { shardsToIndex, sliceShards } from "./pagefind/slice-plan.ts";
+import { watchGeneration } from "./pagefind/watch-generation.ts";
 import { ownOutputFolder } from "./output-sweep.ts";
 import { precompressFiles } from "./precompress.ts";
 
@@ -58,18 +65,19 @@ export interface BuildOutput {
   pages: readonly { pathname: string }[];
   cacheDir: string;
   logger: AstroIntegrationLogger;
+  /** Which pages are written yet, while the build renders; without it, all of them. */
+  written?: WrittenPages;
 }
 
-/** Indexing started when the pages were rendered, to be finished after the other steps. */
+/** Indexing started when the pages were listed or rendered, to be finished after the other steps. */
 export interface Indexing {
   outDir: string;
   shards: Shard[];
-  keys: string[];
+  /** The article pages by year it indexes (pathnames). */
+  byYear: ReadonlyMap<string, readonly string[]>;
   cache: ShardCache;
-  /** Shards indexed (not taken from the cache). */
-  indexed: number;
-  /** Settles when the indexed shards are in the cache. */
-  done: Promise<void>;
+  /** Settles when every shard is in the cache, with their keys. */
+  done: Promise<IndexedShards>;
   /** When the start began, and when `done` settled (`performance.now()`). */
   started: number;
   settled: number;
@@ -79,35 +87,17 @@ export interface Indexing {
   stepsDone: () => void;
 }
 
-/** Each shard's cache key, from what Pagefind reads of its pages (./pagefind/shard-cache.ts). */
-async function shardKeys(
-  cache: ShardCache,
-  outDir: string,
-  shards: readonly Shard[],
-  byYear: ReadonlyMap<string, readonly string[]>,
-): Promise<string[]> {
-  const keys: string[] = [];
-  for (const shard of shards) {
-    keys.push(
-      await cache.keyOf(
-        outDir,
-        shard.years.flatMap((year) => byYear.get(year) ?? []),
-      ),
-    );
-  }
-  return keys;
-}
-
 /**
- * Plans the shards of the built site in `build.dir`, keys them, and starts indexing those
- * the build cache lacks (each from the pages this build made: ./pagefind/stage-pages.ts),
- * without waiting for it. Null when the build writes no index (its old one removed).
+ * Plans the shards of the site in `build.dir` from its pages, and starts making sure the
+ * cache holds each (./pagefind/index-shards.ts: keyed by its pages once they are written,
+ * indexed from them unless the cache has it: ./pagefind/stage-pages.ts), without waiting
+ * for it. Null when the build writes no index (its old one removed).
  */
 export async function startIndexing(
   options: IndexOptions,
   build: BuildOutput,
 ): Promise<Indexing | null> {
-  const { dir, pages, cacheDir, logger } = build;
+  const { dir, pages, cacheDir, logger, written } = build;
   const outDir = fileURLToPath(dir);
   // For measuring the render alone on archives too large to index on one machine.
   // The site slice indexes nothing: the year slices write the index, the merge its manifest.
@@ -125,34 +115,29 @@ export async function startIndexing(
     // Which language is indexed as which decides the index too.
     indexSettingsKey({ ...indexOptions(options.maxFragments), indexedAs: INDEXED_AS }),
   );
-  const keys = await shardKeys(cache, outDir, shards, byYear);
-  const missing = missingShards(shards, keys, cache);
+  let stepsDone = () => undefined as void;
+  const context = {
+    outDir,
+    byYear,
+    logger,
+    stepsDone: new Promise<void>((resolve) => (stepsDone = resolve)),
+    ...(written ? { written } : {}),
+  };
   const indexing: Indexing = {
     outDir,
     shards,
-    keys,
+    byYear,
     cache,
-    indexed: missing.length,
-    done: Promise.resolve(),
+    done: indexShards(shards, cache, options, context),
     started,
     settled: started,
     startMs: 0,
-    stepsDone: () => undefined,
+    stepsDone,
   };
-  const stepsDone = new Promise<void>((resolve) => (indexing.stepsDone = resolve));
-  const context = { outDir, byYear, logger, stepsDone };
-  indexing.done = indexMissing(missing, cache, options, context).finally(() => {
-    indexing.settled = performance.now();
-  });
+  void indexing.done.finally(() => (indexing.settled = performance.now())).catch(() => undefined);
   // Awaited by finishIndexing; a failure meanwhile is not one nobody handles.
   indexing.done.catch(() => undefined);
   indexing.startMs = performance.now() - started;
-  if (missing.length > 0) {
-    logger.info(
-      `Indexing ${missing.length} of ${shards.length} search shard(s) while the other steps run ` +
-        `(up to ${Math.max(1, options.cores - 1)} at once till they are done)`,
-    );
-  }
   return indexing;
 }
 
@@ -166,9 +151,9 @@ export async function finishIndexing(
   logger: AstroIntegrationLogger,
 ): Promise<void> {
   const finishing = performance.now();
-  const { outDir, shards, keys, cache } = indexing;
+  const { outDir, shards, cache } = indexing;
   indexing.stepsDone();
-  await indexing.done;
+  const { keys, indexed } = await indexing.done;
   const records: FacetRecord[] = [];
   const listed: ManifestShard[] = [];
   for (const [i, shard] of shards.entries()) {
@@ -189,8 +174,8 @@ export async function finishIndexing(
   const ms = Math.round(indexing.settled - indexing.started + placed);
   const waited = Math.round(indexing.startMs + (finished - finishing));
   logger.info(
-    `Indexed ${records.length} pages in ${ms} ms: ${shards.length} shard(s), ${indexing.indexed} ` +
-      `indexed, ${shards.length - indexing.indexed} reused; up to ${options.cores} at once in ` +
+    `Indexed ${records.length} pages in ${ms} ms: ${shards.length} shard(s), ${indexed} ` +
+      `indexed, ${shards.length - indexed} reused; up to ${options.cores} at once in ` +
       `${options.memoryMb} MB; the build waited ${waited} ms for it beside its other steps`,
   );
 }
@@ -221,21 +206,82 @@ export default function pagefindIntegration(options: PagefindOptions = {}): {
     archiveDir: options.archiveDir ?? DEFAULT_SETTINGS.archiveDir,
   };
   let cacheDir = "";
+  let outDir: URL | null = null;
+  let sequential = false;
+  /** This build's generation, once Astro has listed what it generates. */
+  let written: WrittenPages | null = null;
+  /** Indexing started then (see `listed` below). */
+  let early: Promise<Indexing | null> | null = null;
   let indexing: Indexing | null = null;
   const start: AstroIntegration = {
     name: "news-archive:pagefind",
     hooks: {
       "astro:config:done": ({ config }) => {
         cacheDir = fileURLToPath(config.cacheDir);
+        outDir = config.outDir;
+        // Pages generated one after another: a page starting says the ones before are written.
+        sequential = config.build.concurrency === 1;
         // Its shards and tables in the kept dist/ are replaced and removed here.
         ownOutputFolder(PAGEFIND_PATH);
       },
       // A slice that would split a shard fails before anything is rendered.
-      "astro:build:start": async () => {
+      "astro:build:start": async ({ setPrerenderer, logger }) => {
         indexing = null;
-        if (settings.enabled && settings.slice?.kind === "years") await sliceShards(settings);
+        written = null;
+        early = null;
+        if (!settings.enabled || settings.slice?.kind === "site") return;
+        if (settings.slice?.kind === "years") await sliceShards(settings);
+        if (!sequential || !outDir) return;
+        const dir = outDir;
+        // A failed shard fails the build at the next page, not after the last.
+        let failure: { error: unknown } | null = null;
+        setPrerenderer((astro) =>
+          watchGeneration(astro, {
+            listed: (paths) => {
+              // Before Astro's first page line, which its page lines complete.
+              logger.info(
+                `Search index: each shard indexed once its pages are written, unless the ` +
+                  `build cache has it (${Math.max(1, settings.cores - 1)} at once while the ` +
+                  `build renders and runs its other steps)`,
+              );
+              const { order, pages } = generation(paths);
+              written = new WrittenPages(order);
+              early = startIndexing(settings, {
+                dir,
+                pages: pages.map((pathname) => ({ pathname })),
+                cacheDir,
+                logger,
+                written,
+              });
+              early.then(
+                (started) => started?.done.catch((error: unknown) => (failure ??= { error })),
+                (error: unknown) => (failure ??= { error }),
+              );
+            },
+            rendering: (pathname) => {
+              if (failure) throw failure.error;
+              written?.starting(pathname);
+            },
+            failed: (error) => written?.failed(error),
+          }),
+        );
+      },
+      "astro:build:generated": () => {
+        written?.finished();
       },
       "astro:build:done": async ({ dir, pages, logger }) => {
+        const started = await early;
+        const built = articlePagesByYear(pages.map((page) => page.pathname));
+        if (started && samePagesByYear(started.byYear, built)) {
+          indexing = started;
+          return;
+        }
+        if (started) {
+          // Not expected: Astro wrote other pages than it listed. Indexed again from those.
+          logger.warn("The pages built are not those listed before rendering: indexing again");
+          started.stepsDone();
+          await started.done.catch(() => undefined);
+        }
         indexing = await startIndexing(settings, { dir, pages, cacheDir, logger });
       },
     },

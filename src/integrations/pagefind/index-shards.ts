@@ -14,6 +14,7 @@ import {
 } from "../../lib/search/shard-schedule.ts";
 import { articleYearOf, type Shard } from "../../lib/search/shards.ts";
 import type { BuildSlice } from "../../lib/slice.ts";
+import type { WrittenPages } from "../../lib/written-pages.ts";
 import { facetRecordsFrom, readFragments } from "./fragments.ts";
 import { runShardIndexer, type ShardJob } from "./run-shard.ts";
 import type { ShardCache } from "./shard-cache.ts";
@@ -51,20 +52,21 @@ export function yearsOf(shard: Shard): string {
 }
 
 /**
- * Indexes one shard's years of `outDir` into `folder`, in a Pagefind process of its own,
+ * Indexes one shard's article `pages` (its years) of `outDir` into `folder`, in a Pagefind process of its own,
  * and returns its pages' facet records. A Pagefind failure is logged and rethrown with the
  * shard it was indexing and what to try.
  */
 async function indexShard(
-  { outDir, byYear, logger }: IndexingContext,
+  { outDir, logger }: IndexingContext,
   shard: Shard,
+  pages: readonly string[],
   folder: string,
   options: IndexOptions,
 ): Promise<FacetRecord[]> {
   const job: ShardJob = {
     outDir,
     years: shard.years,
-    pages: shard.years.flatMap((year) => byYear.get(year) ?? []),
+    pages,
     folder,
     config: indexOptions(options.maxFragments),
   };
@@ -91,29 +93,15 @@ async function indexShard(
   return records;
 }
 
-/** Says which shards are estimated to need more memory than the budget: each runs alone. */
-function warnOversized(
-  shards: readonly Shard[],
-  limits: BuildLimits,
-  logger: AstroIntegrationLogger,
-) {
-  const estimates = shards.map((shard) => shardMemoryMb(shard.pages));
-  for (const i of oversizedShards(estimates, limits)) {
-    logger.warn(
-      `The search shard of ${yearsOf(shards[i]!)} (${shards[i]!.pages} articles) needs about ` +
-        `${estimates[i]} MB to index, more than BUILD_MEMORY_MB (${limits.memoryMb}): it is ` +
-        `indexed alone. Smaller shards (SEARCH_SHARD_PAGES) fit the budget.`,
-    );
-  }
-}
-
-/** The shards the build cache lacks (with their keys), in the order they are planned. */
-export function missingShards(
-  shards: readonly Shard[],
-  keys: readonly string[],
-  cache: ShardCache,
-): { shard: Shard; key: string }[] {
-  return shards.flatMap((shard, i) => (cache.has(keys[i]!) ? [] : [{ shard, key: keys[i]! }]));
+/** Says when a shard is estimated to need more memory than the budget: it runs alone. */
+function warnOversized(shard: Shard, limits: BuildLimits, logger: AstroIntegrationLogger) {
+  const estimate = shardMemoryMb(shard.pages);
+  if (oversizedShards([estimate], limits).length === 0) return;
+  logger.warn(
+    `The search shard of ${yearsOf(shard)} (${shard.pages} articles) needs about ` +
+      `${estimate} MB to index, more than BUILD_MEMORY_MB (${limits.memoryMb}): it is ` +
+      `indexed alone. Smaller shards (SEARCH_SHARD_PAGES) fit the budget.`,
+  );
 }
 
 /** Where indexing reads and reports. */
@@ -125,32 +113,56 @@ export interface IndexingContext {
   logger: AstroIntegrationLogger;
   /** Settles when the build's other steps are done. */
   stepsDone: Promise<void>;
+  /**
+   * Settles when every one of `pages` is written (src/lib/written-pages.ts): the build may
+   * still be rendering others. Without it, the pages are all written.
+   */
+  written?: WrittenPages;
+}
+
+/** What indexing found: each shard's cache key, in the order planned, and how many were indexed. */
+export interface IndexedShards {
+  keys: string[];
+  indexed: number;
 }
 
 /**
- * Indexes `missing` shards into the cache, as many at once as the budget allows: one core
- * fewer until `stepsDone` settles, as the build's own steps run beside them till then (two
- * Pagefind processes and the build on two cores made a clean build 10% slower).
+ * Makes sure the cache holds every shard: each, once its pages are written, is keyed by
+ * them (./shard-cache.ts) and indexed unless the cache has it. As many at once as the
+ * budget allows: one core fewer until `stepsDone` settles, as the build renders or runs its
+ * own steps beside them till then (two Pagefind processes and the build on two cores made a
+ * clean build 10% slower). Shards start in the order their pages are written.
  */
-export async function indexMissing(
-  missing: readonly { shard: Shard; key: string }[],
+export async function indexShards(
+  shards: readonly Shard[],
   cache: ShardCache,
   options: IndexOptions,
   context: IndexingContext,
-): Promise<void> {
-  const { logger, stepsDone } = context;
+): Promise<IndexedShards> {
+  const { logger, stepsDone, written } = context;
   const limits: BuildLimits = { cores: options.cores, memoryMb: options.memoryMb };
-  warnOversized(
-    missing.map(({ shard }) => shard),
-    limits,
-    logger,
-  );
+  const pagesOf = (shard: Shard) => shard.years.flatMap((year) => context.byYear.get(year) ?? []);
+  const jobs = shards.map((shard, planned) => ({ shard, planned, pages: pagesOf(shard) }));
+  if (written) {
+    const last = jobs.map(({ pages }) => written.lastOf(pages));
+    jobs.sort((a, b) => last[a.planned]! - last[b.planned]! || a.planned - b.planned);
+  }
+  const keys = new Array<string>(shards.length);
+  let indexed = 0;
   await runWithinBudget(
-    missing,
+    jobs,
     ({ shard }) => shardMemoryMb(shard.pages),
     { ...limits, cores: Math.max(1, limits.cores - 1) },
-    ({ shard, key }) =>
-      cache.fill(key, shard, (folder) => indexShard(context, shard, folder, options)),
+    async ({ shard, planned, pages }) => {
+      await written?.whenWritten(pages);
+      const key = await cache.keyOf(context.outDir, pages);
+      keys[planned] = key;
+      if (cache.has(key)) return;
+      warnOversized(shard, limits, logger);
+      indexed += 1;
+      await cache.fill(key, shard, (folder) => indexShard(context, shard, pages, folder, options));
+    },
     { limits, from: stepsDone },
   );
+  return { keys, indexed };
 }

@@ -251,3 +251,18 @@ export function keepAcrossShards(
   });
   return ids.filter((id) => checks.every((check) => check(id)));
 }
+
+/** Whether two lists of article pages by year hold the same pages each year, in any order. */
+export function samePagesByYear(
+  a: ReadonlyMap<string, readonly string[]>,
+  b: ReadonlyMap<string, readonly string[]>,
+): boolean {
+  if (a.size !== b.size) return false;
+  for (const [year, pages] of a) {
+    const other = b.get(year);
+    if (!other || other.length !== pages.length) return false;
+    const sorted = [...other].sort();
+    if ([...pages].sort().some((page, i) => page !== sorted[i])) return false;
+  }
+  return true;
+}

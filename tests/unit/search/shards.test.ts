@@ -8,6 +8,7 @@ import {
   needsPrefixSearch,
   pendingYears,
   planShards,
+  samePagesByYear,
   SHARD_FOLDER,
   shardsToSearch,
   type ShardNeeds,
@@ -155,6 +156,49 @@ describe("articlePagesByYear", () => {
       ],
     );
   });
+});
+
+describe("samePagesByYear", () => {
+  const byYear = (entries: [string, string[]][]) => new Map(entries);
+  const listed = byYear([
+    ["2019", ["articles/2019/12/11/a/", "articles/2019/03/04/c/"]],
+    ["2020", ["articles/2020/01/02/b/"]],
+  ]);
+  const cases: [string, Map<string, string[]>, boolean][] = [
+    ["the same", byYear([...listed]), true],
+    [
+      "the same in another order",
+      byYear([
+        ["2020", ["articles/2020/01/02/b/"]],
+        ["2019", ["articles/2019/03/04/c/", "articles/2019/12/11/a/"]],
+      ]),
+      true,
+    ],
+    ["a year missing", byYear([["2019", listed.get("2019")!]]), false],
+    [
+      "a page in another year's place",
+      byYear([
+        ["2019", ["articles/2019/12/11/a/"]],
+        ["2020", ["articles/2020/01/02/b/", "articles/2019/03/04/c/"]],
+      ]),
+      false,
+    ],
+    [
+      "another page",
+      byYear([
+        ["2019", ["articles/2019/12/11/a/", "articles/2019/03/04/d/"]],
+        ["2020", ["articles/2020/01/02/b/"]],
+      ]),
+      false,
+    ],
+    ["an extra year", byYear([...listed, ["2021", []]]), false],
+  ];
+  for (const [name, other, same] of cases) {
+    test(`${name}: ${same ? "same" : "not the same"}`, () => {
+      assert.equal(samePagesByYear(listed, other), same);
+      assert.equal(samePagesByYear(other, listed), same);
+    });
+  }
 });
 
 describe("indexFingerprint", () => {
