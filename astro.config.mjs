@@ -35,6 +35,8 @@ const search = pagefind({
 export default defineConfig({
   site: settings.siteUrl,
   trailingSlash: "always",
+  // `build.concurrency` stays 1 (4 and 16 were slower on this disk): pages written one after
+  // another are what lets a search shard start while later pages render (search.start).
   build: { format: "directory" },
   // Fixture and benchmark archives (ARCHIVE_DIR) build into their own folders.
   outDir: settings.outDir,
@@ -59,8 +61,9 @@ export default defineConfig({
     mdx(),
     // The content store read from its file when pages render, not compiled into the code.
     contentStoreFile(),
-    // Starts the search index as soon as the pages are rendered: Pagefind works in processes
-    // of its own while the steps below run (`search.finish` waits for it).
+    // Starts each search shard as soon as its pages are written, while later pages render:
+    // Pagefind works in processes of its own while Astro renders and the steps below run
+    // (`search.finish` waits for it).
     search.start,
     // Pages only, in pathname order; a slice build writes none (`npm run merge` does).
     sitemap({ wholeSite: settings.buildSlice === "all" }),
@@ -77,7 +80,7 @@ export default defineConfig({
     outputSweep(),
     // .gz copies of the text files the sweep left, for nginx's gzip_static.
     precompress(),
-    // Waits for the search index begun when the pages were rendered (`search.start`), puts
+    // Waits for the search index begun while the pages rendered (`search.start`), puts
     // it in place, and writes its folder's .gz copies.
     search.finish,
     // `--slice` (BUILD_SLICE): which pages the routes list; after all else, a slice's output

@@ -1,5 +1,5 @@
 /**
- * Indexes the built site with Pagefind's Node API at `astro:build:done`, so `astro build`
+ * Indexes the site with Pagefind's Node API while `astro build` runs, so `astro build`
  * alone yields a searchable `dist/` (no second CLI step). Which parts of a page are
  * indexed, and with what filters, sort keys and metadata, is decided by the data-pagefind-*
  * attributes in src/layouts and src/components.
@@ -15,181 +15,97 @@
  * and the memory budget allow (src/lib/search/shard-schedule.ts). Shards whose pages index the
  * same as in the last build come from the build cache (./pagefind/shard-cache.ts).
  *
- * Pagefind starts as soon as the pages are rendered (the `start` integration, first of the
- * `astro:build:done` hooks) and works in its own processes while this one writes the
- * article files, the dataset and the deploy files, sweeps `dist/` and writes the `.gz`
- * copies; the `finish` integration, after those, waits for it and puts the shards in place. Into each shard's
+ * Each shard starts as soon as its pages are written (the `start` integration): Astro renders
+ * article pages newest first, one after another, so the newest years' shards index on the
+ * core rendering leaves idle while older years render (./pagefind/watch-generation.ts,
+ * src/lib/written-pages.ts), and the rest while this process writes the article files, the
+ * dataset and the deploy files, sweeps `dist/` and writes the `.gz` copies; the `finish`
+ * integration, after those, waits for it and puts the shards in place. Into each shard's
  * folder it writes that shard's facet table (src/lib/search/facets.ts): each indexed page's
  * id, date and filter values, read back from the fragments Pagefind wrote
- * (./pagefind/fragments.ts). Then the manifest (./pagefind/manifest.ts).
+ * (./pagefind/fragments.ts). Then the manifest (./pagefind/manifest.ts); from start to
+ * finish in ./pagefind/indexing.ts.
  */
-import { rm } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { AstroIntegration, AstroIntegrationLogger } from "astro";
+import type { AstroIntegration } from "astro";
 import { filesUnder } from "../lib/files-under.ts";
 import { PAGEFIND_FOLDER, PAGEFIND_PATH } from "../lib/permalink.ts";
-import type { FacetRecord } from "../lib/search/facet-table.ts";
-import { facetTotals } from "../lib/search/facets.ts";
-import { INDEXED_AS } from "../lib/search/index-language.ts";
 import { DEFAULT_SETTINGS } from "../lib/settings.ts";
 import { parseSlice } from "../lib/slice.ts";
 import { generation, WrittenPages } from "../lib/written-pages.ts";
+import { articlePagesByYear, samePagesByYear } from "../lib/search/shards.ts";
+import type { IndexOptions } from "./pagefind/index-shards.ts";
 import {
-  articlePagesByYear,
-  samePagesByYear,
-  type ManifestShard,
-  type Shard,
-} from "../lib/search/shards.ts";
-import {
-  indexOptions,
-  indexShards,
-  type IndexedShards,
-  type IndexOptions,
-} from "./pagefind/index-shards.ts";
-import { removeStaleShards, writeManifest, writeShardTable } from "./pagefind/manifest.ts";
-import { indexSettingsKey, ShardCache } from "./pagefind/shard-cache.ts";
-import { shardsToIndex, sliceShards } from "./pagefind/slice-plan.ts";
-import { watchGeneration } from "./pagefind/watch-generation.ts";
+  finishIndexing,
+  startIndexing,
+  type BuildOutput,
+  type Indexing,
+} from "./pagefind/indexing.ts";
+import { sliceShards } from "./pagefind/slice-plan.ts";
+import { watchGeneration, type GenerationWatcher } from "./pagefind/watch-generation.ts";
 import { ownOutputFolder } from "./output-sweep.ts";
 import { precompressFiles } from "./precompress.ts";
 
 export type { IndexOptions } from "./pagefind/index-shards.ts";
+export { indexSite, type BuildOutput } from "./pagefind/indexing.ts";
 
 /** The options of the integration: {@link IndexOptions}, each with its default. */
 export type PagefindOptions = Partial<Omit<IndexOptions, "slice">> & { slice?: string };
 
-/** What `astro:build:done` gives the indexer, and the build cache it keeps shards in. */
-export interface BuildOutput {
-  dir: URL;
-  pages: readonly { pathname: string }[];
-  cacheDir: string;
-  logger: AstroIntegrationLogger;
-  /** Which pages are written yet, while the build renders; without it, all of them. */
-  written?: WrittenPages;
-}
-
-/** Indexing started when the pages were listed or rendered, to be finished after the other steps. */
-export interface Indexing {
-  outDir: string;
-  shards: Shard[];
-  /** The article pages by year it indexes (pathnames). */
-  byYear: ReadonlyMap<string, readonly string[]>;
-  cache: ShardCache;
-  /** Settles when every shard is in the cache, with their keys. */
-  done: Promise<IndexedShards>;
-  /** When the start began, and when `done` settled (`performance.now()`). */
-  started: number;
-  settled: number;
-  /** What the build spent in the start, in ms, before its other steps went on. */
-  startMs: number;
-  /** Says the build's other steps are done: the index may use every core. */
-  stepsDone: () => void;
+/** What the start integration keeps of indexing begun while one build renders. */
+interface EarlyIndexing {
+  /** Which pages are written, once Astro has listed what it generates. */
+  written: WrittenPages | null;
+  /** The indexing begun then. */
+  indexing: Promise<Indexing | null> | null;
 }
 
 /**
- * Plans the shards of the site in `build.dir` from its pages, and starts making sure the
- * cache holds each (./pagefind/index-shards.ts: keyed by its pages once they are written,
- * indexed from them unless the cache has it: ./pagefind/stage-pages.ts), without waiting
- * for it. Null when the build writes no index (its old one removed).
+ * What to tell of Astro's generation (./pagefind/watch-generation.ts) to index while it
+ * renders: once it lists its pages, indexing starts, each shard once its pages are written
+ * (kept in `early`); a failed shard fails the build at the next page, not after the last.
  */
-export async function startIndexing(
-  options: IndexOptions,
-  build: BuildOutput,
-): Promise<Indexing | null> {
-  const { dir, pages, cacheDir, logger, written } = build;
-  const outDir = fileURLToPath(dir);
-  // For measuring the render alone on archives too large to index on one machine.
-  // The site slice indexes nothing: the year slices write the index, the merge its manifest.
-  if (!options.enabled || options.slice?.kind === "site") {
-    // (Nor one kept from an earlier build into this dist/: it would be stale.)
-    await rm(join(outDir, PAGEFIND_PATH), { recursive: true, force: true });
-    if (!options.enabled) logger.warn("SEARCH_INDEX=off: no search index written");
-    return null;
-  }
-  const started = performance.now();
-  const byYear = articlePagesByYear(pages.map((page) => page.pathname));
-  const shards = await shardsToIndex(options, byYear);
-  const cache = await ShardCache.open(
-    cacheDir,
-    // Which language is indexed as which decides the index too.
-    indexSettingsKey({ ...indexOptions(options.maxFragments), indexedAs: INDEXED_AS }),
-  );
-  let stepsDone = () => undefined as void;
-  const context = {
-    outDir,
-    byYear,
-    logger,
-    stepsDone: new Promise<void>((resolve) => (stepsDone = resolve)),
-    ...(written ? { written } : {}),
+function indexWhileRendering(
+  settings: IndexOptions,
+  build: Omit<BuildOutput, "pages" | "written">,
+  early: EarlyIndexing,
+): GenerationWatcher {
+  let failure: { error: unknown } | null = null;
+  return {
+    listed: (paths) => {
+      // Before Astro's first page line, which its page lines complete.
+      build.logger.info(
+        `Search index: each shard indexed once its pages are written, unless the build ` +
+          `cache has it (${Math.max(1, settings.cores - 1)} at once while the build renders ` +
+          `and runs its other steps)`,
+      );
+      const { order, pages } = generation(paths);
+      const written = new WrittenPages(order);
+      early.written = written;
+      early.indexing = startIndexing(settings, {
+        ...build,
+        pages: pages.map((pathname) => ({ pathname })),
+        written,
+      });
+      void early.indexing.then(
+        (started) => started?.done.catch((error: unknown) => (failure ??= { error })),
+        (error: unknown) => (failure ??= { error }),
+      );
+    },
+    rendering: (pathname) => {
+      if (failure) throw failure.error;
+      early.written?.starting(pathname);
+    },
+    failed: (error) => early.written?.failed(error),
   };
-  const indexing: Indexing = {
-    outDir,
-    shards,
-    byYear,
-    cache,
-    done: indexShards(shards, cache, options, context),
-    started,
-    settled: started,
-    startMs: 0,
-    stepsDone,
-  };
-  void indexing.done.finally(() => (indexing.settled = performance.now())).catch(() => undefined);
-  // Awaited by finishIndexing; a failure meanwhile is not one nobody handles.
-  indexing.done.catch(() => undefined);
-  indexing.startMs = performance.now() - started;
-  return indexing;
 }
 
 /**
- * Waits for the indexing `startIndexing` began, places every shard in `/pagefind/`, and
- * writes the facet tables and the manifest.
- */
-export async function finishIndexing(
-  indexing: Indexing,
-  options: IndexOptions,
-  logger: AstroIntegrationLogger,
-): Promise<void> {
-  const finishing = performance.now();
-  const { outDir, shards, cache } = indexing;
-  indexing.stepsDone();
-  const { keys, indexed } = await indexing.done;
-  const records: FacetRecord[] = [];
-  const listed: ManifestShard[] = [];
-  for (const [i, shard] of shards.entries()) {
-    const key = keys[i]!;
-    const folder = join(outDir, shard.path);
-    await cache.place(key, folder, shard.folder === null);
-    const shardRecords = await cache.records(key);
-    records.push(...shardRecords);
-    listed.push(await writeShardTable(folder, shard, shardRecords));
-  }
-  await cache.close();
-  const bundleDir = join(outDir, PAGEFIND_PATH);
-  await removeStaleShards(bundleDir, shards);
-  await writeManifest(bundleDir, { version: 2, shards: listed, totals: facetTotals(records) });
-  const finished = performance.now();
-  // Its own time: the start and the indexing, then putting it in place once both were done.
-  const placed = finished - Math.max(finishing, indexing.settled);
-  const ms = Math.round(indexing.settled - indexing.started + placed);
-  const waited = Math.round(indexing.startMs + (finished - finishing));
-  logger.info(
-    `Indexed ${records.length} pages in ${ms} ms: ${shards.length} shard(s), ${indexed} ` +
-      `indexed, ${shards.length - indexed} reused; up to ${options.cores} at once in ` +
-      `${options.memoryMb} MB; the build waited ${waited} ms for it beside its other steps`,
-  );
-}
-
-/** Indexes the built site into `/pagefind/`, start to finish (bench/index-shards.ts). */
-export async function indexSite(options: IndexOptions, build: BuildOutput): Promise<void> {
-  const indexing = await startIndexing(options, build);
-  if (indexing) await finishIndexing(indexing, options, build.logger);
-}
-
-/**
- * The search index, begun when the pages are rendered (`start`: first of the integrations
- * that act when the build is done) and finished after the output sweep and the `.gz` step
- * (`finish`, which writes its folder's `.gz` copies); options as in astro.config.mjs.
+ * The search index, begun while the pages render (`start`, shard by shard as their pages are
+ * written; when the build is done, if Astro's prerenderer could not be watched) and finished
+ * after the output sweep and the `.gz` step (`finish`, which writes its folder's `.gz`
+ * copies); options as in astro.config.mjs.
  */
 export default function pagefindIntegration(options: PagefindOptions = {}): {
   start: AstroIntegration;
@@ -208,10 +124,7 @@ export default function pagefindIntegration(options: PagefindOptions = {}): {
   let cacheDir = "";
   let outDir: URL | null = null;
   let sequential = false;
-  /** This build's generation, once Astro has listed what it generates. */
-  let written: WrittenPages | null = null;
-  /** Indexing started then (see `listed` below). */
-  let early: Promise<Indexing | null> | null = null;
+  let early: EarlyIndexing = { written: null, indexing: null };
   let indexing: Indexing | null = null;
   const start: AstroIntegration = {
     name: "news-archive:pagefind",
@@ -227,50 +140,18 @@ export default function pagefindIntegration(options: PagefindOptions = {}): {
       // A slice that would split a shard fails before anything is rendered.
       "astro:build:start": async ({ setPrerenderer, logger }) => {
         indexing = null;
-        written = null;
-        early = null;
+        early = { written: null, indexing: null };
         if (!settings.enabled || settings.slice?.kind === "site") return;
         if (settings.slice?.kind === "years") await sliceShards(settings);
         if (!sequential || !outDir) return;
-        const dir = outDir;
-        // A failed shard fails the build at the next page, not after the last.
-        let failure: { error: unknown } | null = null;
-        setPrerenderer((astro) =>
-          watchGeneration(astro, {
-            listed: (paths) => {
-              // Before Astro's first page line, which its page lines complete.
-              logger.info(
-                `Search index: each shard indexed once its pages are written, unless the ` +
-                  `build cache has it (${Math.max(1, settings.cores - 1)} at once while the ` +
-                  `build renders and runs its other steps)`,
-              );
-              const { order, pages } = generation(paths);
-              written = new WrittenPages(order);
-              early = startIndexing(settings, {
-                dir,
-                pages: pages.map((pathname) => ({ pathname })),
-                cacheDir,
-                logger,
-                written,
-              });
-              early.then(
-                (started) => started?.done.catch((error: unknown) => (failure ??= { error })),
-                (error: unknown) => (failure ??= { error }),
-              );
-            },
-            rendering: (pathname) => {
-              if (failure) throw failure.error;
-              written?.starting(pathname);
-            },
-            failed: (error) => written?.failed(error),
-          }),
-        );
+        const watcher = indexWhileRendering(settings, { dir: outDir, cacheDir, logger }, early);
+        setPrerenderer((astro) => watchGeneration(astro, watcher));
       },
       "astro:build:generated": () => {
-        written?.finished();
+        early.written?.finished();
       },
       "astro:build:done": async ({ dir, pages, logger }) => {
-        const started = await early;
+        const started = await early.indexing;
         const built = articlePagesByYear(pages.map((page) => page.pathname));
         if (started && samePagesByYear(started.byYear, built)) {
           indexing = started;
