@@ -114,13 +114,13 @@ export interface IndexingContext {
   /** Settles when the build's other steps are done. */
   stepsDone: Promise<void>;
   /**
-   * Settles when every one of `pages` is written (src/lib/written-pages.ts): the build may
-   * still be rendering others. Without it, the pages are all written.
+   * Which pages are written yet, while the build renders (src/lib/written-pages.ts): each
+   * shard waits for its own. Without it, all are.
    */
   written?: WrittenPages;
 }
 
-/** What indexing found: each shard's cache key, in the order planned, and how many were indexed. */
+/** Each shard's cache key, in the order planned, and how many shards were indexed afresh. */
 export interface IndexedShards {
   keys: string[];
   indexed: number;

@@ -23,7 +23,10 @@ import { removeStaleShards, writeManifest, writeShardTable } from "./manifest.ts
 import { indexSettingsKey, ShardCache } from "./shard-cache.ts";
 import { shardsToIndex } from "./slice-plan.ts";
 
-/** What `astro:build:done` gives the indexer, and the build cache it keeps shards in. */
+/**
+ * The site the indexer reads, as `astro:build:done` gives it or as Astro lists its pages
+ * before rendering them, and the build cache it keeps shards in.
+ */
 export interface BuildOutput {
   dir: URL;
   pages: readonly { pathname: string }[];
