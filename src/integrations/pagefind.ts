@@ -16,8 +16,8 @@
  * same as in the last build come from the build cache (./pagefind/shard-cache.ts).
  *
  * Each shard starts as soon as its pages are written (the `start` integration): Astro renders
- * article pages newest first, one after another, so the newest years' shards index on the
- * core rendering leaves idle while older years render (./pagefind/watch-generation.ts,
+ * article pages newest first, so the newest years' shards index beside the rendering of
+ * older years (./pagefind/watch-generation.ts,
  * src/lib/written-pages.ts), and the rest while this process writes the article files, the
  * dataset and the deploy files, sweeps `dist/` and writes the `.gz` copies; the `finish`
  * integration, after those, waits for it and puts the shards in place. Into each shard's
@@ -70,6 +70,7 @@ function indexWhileRendering(
   settings: IndexOptions,
   build: Omit<BuildOutput, "pages" | "written">,
   early: EarlyIndexing,
+  atOnce: number,
 ): GenerationWatcher {
   let failure: { error: unknown } | null = null;
   return {
@@ -81,7 +82,7 @@ function indexWhileRendering(
           `and runs its other steps)`,
       );
       const { order, pages } = generation(paths);
-      const written = new WrittenPages(order);
+      const written = new WrittenPages(order, atOnce);
       early.written = written;
       early.indexing = startIndexing(settings, {
         ...build,
@@ -97,6 +98,7 @@ function indexWhileRendering(
       if (failure) throw failure.error;
       early.written?.starting(pathname);
     },
+    rendered: (pathname) => early.written?.rendered(pathname),
     failed: (error) => early.written?.failed(error),
   };
 }
@@ -123,7 +125,7 @@ export default function pagefindIntegration(options: PagefindOptions = {}): {
   };
   let cacheDir = "";
   let outDir: URL | null = null;
-  let sequential = false;
+  let atOnce = 1;
   let early: EarlyIndexing = { written: null, indexing: null };
   let indexing: Indexing | null = null;
   const start: AstroIntegration = {
@@ -132,8 +134,8 @@ export default function pagefindIntegration(options: PagefindOptions = {}): {
       "astro:config:done": ({ config }) => {
         cacheDir = fileURLToPath(config.cacheDir);
         outDir = config.outDir;
-        // Pages generated one after another: a page starting says the ones before are written.
-        sequential = config.build.concurrency === 1;
+        // How many pages Astro generates at a time: what a page starting says of the others.
+        atOnce = config.build.concurrency;
         // Its shards and tables in the kept dist/ are replaced and removed here.
         ownOutputFolder(PAGEFIND_PATH);
       },
@@ -143,8 +145,9 @@ export default function pagefindIntegration(options: PagefindOptions = {}): {
         early = { written: null, indexing: null };
         if (!settings.enabled || settings.slice?.kind === "site") return;
         if (settings.slice?.kind === "years") await sliceShards(settings);
-        if (!sequential || !outDir) return;
-        const watcher = indexWhileRendering(settings, { dir: outDir, cacheDir, logger }, early);
+        if (!outDir) return;
+        const build = { dir: outDir, cacheDir, logger };
+        const watcher = indexWhileRendering(settings, build, early, atOnce);
         setPrerenderer((astro) => watchGeneration(astro, watcher));
       },
       "astro:build:generated": () => {

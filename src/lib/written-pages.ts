@@ -1,9 +1,13 @@
 /**
  * Which of a build's pages are written so far, told by the order they are generated in.
- * Astro generates the pages its routes list one after another (`build.concurrency` 1), in
- * the order they were listed, and starts a page only once the page before it is written
- * (rendered, or kept from the last build). So when a page starts, every page listed before
- * it is on disk: the search index can read a year's article pages while later ones render.
+ * Astro generates the pages its routes list in the order they were listed, at most
+ * `build.concurrency` at a time (a page is done once written, or kept from the last build),
+ * starting the next as soon as one is done. It calls the renderer as a page starts, and
+ * writes the file after the render returns. So when a page starts rendering while the
+ * others at work are all still rendering, every other page listed before it is on disk: the
+ * search index can read a year's article pages while later ones render. (With one at a
+ * time, that holds at every page.) When another page may be being written or copied, this
+ * waits for the next page that tells.
  *
  * Pages are told apart by their path without leading and trailing slashes, decoded, so the
  * pathnames of Astro's routes, its page names and request URLs name the same page.
@@ -20,6 +24,9 @@ export function pageKey(pathname: string): string {
   return decoded.replace(/^\/+|\/+$/g, "");
 }
 
+/** Pages rendering now, by key: their positions (`Infinity` for one not in the order). */
+type Rendering = Map<string, number>;
+
 interface Waiter {
   /** Settles once the pages before this position are written. */
   until: number;
@@ -34,9 +41,19 @@ export class WrittenPages {
   #written = 0;
   #failure: { error: Error } | null = null;
   #waiters: Waiter[] = [];
+  /** Pages at work at once (Astro's `build.concurrency`). */
+  readonly #atOnce: number;
+  readonly #rendering: Rendering = new Map();
 
-  /** `order`: every page the build generates, in the order it generates them. */
-  constructor(order: Iterable<string>) {
+  /**
+   * `order`: every page the build generates, in the order it generates them; `atOnce`: how
+   * many it generates at a time.
+   */
+  constructor(order: Iterable<string>, atOnce = 1) {
+    if (!Number.isInteger(atOnce) || atOnce < 1) {
+      throw new Error(`pages generated at once must be a whole number, 1 or more: ${atOnce}`);
+    }
+    this.#atOnce = atOnce;
     for (const pathname of order) {
       const key = pageKey(pathname);
       if (!this.#position.has(key)) this.#position.set(key, this.#position.size);
@@ -56,10 +73,23 @@ export class WrittenPages {
     return last;
   }
 
-  /** `pathname` is about to be generated: every page before it is written. */
+  /**
+   * `pathname` starts rendering. If every other page at work is rendering, all pages
+   * before it but those are written.
+   */
   starting(pathname: string): void {
-    const at = this.#position.get(pageKey(pathname));
-    if (at !== undefined && at > this.#written) this.#advance(at);
+    const key = pageKey(pathname);
+    const at = this.#position.get(key);
+    if (at !== undefined && this.#rendering.size >= this.#atOnce - 1) {
+      const upTo = Math.min(at, ...this.#rendering.values());
+      if (upTo > this.#written) this.#advance(upTo);
+    }
+    this.#rendering.set(key, at ?? Infinity);
+  }
+
+  /** `pathname` is rendered: Astro writes it next, then starts another page. */
+  rendered(pathname: string): void {
+    this.#rendering.delete(pageKey(pathname));
   }
 
   /** Every page is written. */

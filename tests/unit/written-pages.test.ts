@@ -27,6 +27,12 @@ async function settled(waits: Record<string, Promise<void>>): Promise<string[]> 
   return done.sort();
 }
 
+/** One page generated: it starts rendering, and its render returns (Astro writes it next). */
+function render(written: WrittenPages, pathname: string): void {
+  written.starting(pathname);
+  written.rendered(pathname);
+}
+
 test("pageKey names a page the same from a route's pathname, a page name and a URL", () => {
   const cases: [string, string][] = [
     ["/articles/2019/12/11/slug/", "articles/2019/12/11/slug"],
@@ -54,22 +60,22 @@ test("lastOf gives where the last of some pages is generated", () => {
 test("a year's pages are written once a page after them starts, not before", async () => {
   const written = new WrittenPages(ORDER);
   const waits = { y2024: written.whenWritten(Y2024), y2023: written.whenWritten(Y2023) };
-  written.starting("/articles/2024/12/31/b/");
-  written.starting("/articles/2024/01/02/a/");
+  render(written, "/articles/2024/12/31/b/");
+  render(written, "/articles/2024/01/02/a/");
   assert.deepEqual(await settled(waits), [], "the last 2024 page has only started");
-  written.starting("/articles/2023/05/05/c/");
+  render(written, "/articles/2023/05/05/c/");
   assert.deepEqual(await settled(waits), ["y2024"]);
   // A page kept from the last build is not rendered: the next one rendered tells as much.
-  written.starting("/");
+  render(written, "/");
   assert.deepEqual(await settled(waits), ["y2023", "y2024"]);
   assert.deepEqual(await settled({ later: written.whenWritten(Y2024) }), ["later"]);
 });
 
 test("pages that start again or out of order never move the written pages back", async () => {
   const written = new WrittenPages(ORDER);
-  written.starting("/articles/2024/12/31/");
-  written.starting("/articles/2024/12/31/b/");
-  written.starting("/not/listed/");
+  render(written, "/articles/2024/12/31/");
+  render(written, "/articles/2024/12/31/b/");
+  render(written, "/not/listed/");
   assert.deepEqual(await settled({ y2023: written.whenWritten(Y2023) }), ["y2023"]);
 });
 
@@ -79,7 +85,7 @@ test("pages not in the order, or the last pages, are written only when generatin
     unknown: written.whenWritten(["articles/1999/01/01/gone/"]),
     home: written.whenWritten(["/"]),
   };
-  written.starting("/");
+  render(written, "/");
   assert.deepEqual(await settled(waits), []);
   written.finished();
   assert.deepEqual(await settled(waits), ["home", "unknown"]);
@@ -88,7 +94,7 @@ test("pages not in the order, or the last pages, are written only when generatin
 test("a failed generation rejects the pages still waited for and those asked for later", async () => {
   const written = new WrittenPages(ORDER);
   const waits = { y2024: written.whenWritten(Y2024), y2023: written.whenWritten(Y2023) };
-  written.starting("/articles/2023/05/05/c/");
+  render(written, "/articles/2023/05/05/c/");
   written.failed(new Error("render failed"));
   assert.deepEqual(await settled(waits), ["y2023 failed", "y2024"]);
   await assert.rejects(written.whenWritten(["/"]), /render failed/);
@@ -98,10 +104,62 @@ test("a failed generation rejects the pages still waited for and those asked for
   await assert.rejects(written.whenWritten(Y2023), /render failed/);
 });
 
+test("two at a time: a page starting tells the pages before it are written only while the other renders", async () => {
+  // Astro starts the next page once one is written; the renderer sees starts and returns.
+  const steps: [string, string, string[]][] = [
+    ["starting", "/404", []],
+    ["starting", "/articles/2024/12/31/b/", []],
+    // /404 rendered: it may be being written while the next page starts.
+    ["rendered", "/404", []],
+    ["starting", "/articles/2024/01/02/a/", []],
+    ["rendered", "/articles/2024/01/02/a/", []],
+    // The other page at work (b) is rendering, so every page before c but b is written.
+    ["starting", "/articles/2023/05/05/c/", []],
+    ["rendered", "/articles/2024/12/31/b/", []],
+    ["rendered", "/articles/2023/05/05/c/", []],
+    // c may still be being written when the next starts: nothing more is known.
+    ["starting", "/articles/2024/12/31/", []],
+    // The other page at work (the day) renders: b, then a and c, are written.
+    ["starting", "/", ["y2023", "y2024"]],
+  ];
+  const written = new WrittenPages(ORDER, 2);
+  const waits = { y2024: written.whenWritten(Y2024), y2023: written.whenWritten(Y2023) };
+  for (const [step, pathname, done] of steps) {
+    if (step === "starting") written.starting(pathname);
+    else written.rendered(pathname);
+    assert.deepEqual(await settled(waits), done, `${step} ${pathname}`);
+  }
+});
+
+test("two at a time: the page rendering beside another keeps the pages after it waiting", async () => {
+  const written = new WrittenPages(ORDER, 2);
+  const waits = { y2024: written.whenWritten(Y2024), y2023: written.whenWritten(Y2023) };
+  // b renders long, beside a, then c, then the day: pages before b are written, not b.
+  written.starting("/articles/2024/12/31/b/");
+  for (const pathname of ["/articles/2024/01/02/a/", "/articles/2023/05/05/c/"]) {
+    written.starting(pathname);
+    written.rendered(pathname);
+  }
+  written.starting("/articles/2024/12/31/");
+  assert.deepEqual(await settled(waits), []);
+  written.rendered("/articles/2024/12/31/b/");
+  written.rendered("/articles/2024/12/31/");
+  written.starting("/");
+  assert.deepEqual(await settled(waits), []);
+  written.finished();
+  assert.deepEqual(await settled(waits), ["y2023", "y2024"]);
+});
+
+test("pages at once must be a whole number, 1 or more", () => {
+  for (const atOnce of [0, -1, 1.5, Number.NaN]) {
+    assert.throws(() => new WrittenPages(ORDER, atOnce), /whole number, 1 or more/, `${atOnce}`);
+  }
+});
+
 test("a page listed twice is generated at its first place", async () => {
   const written = new WrittenPages(["/a/", "/b/", "/a/", "/c/"]);
   assert.equal(written.lastOf(["/a/"]), 0);
-  written.starting("/b/");
+  render(written, "/b/");
   assert.deepEqual(await settled({ a: written.whenWritten(["/a/"]) }), ["a"]);
 });
 

@@ -1,7 +1,8 @@
 /**
  * Astro's prerenderer (what generates the static pages), watched, so the search index can
  * start on a year's pages while later ones render (src/lib/written-pages.ts): the paths
- * its routes list, each page as it starts, and a page that fails. It renders as before.
+ * its routes list, each page as it starts and as its render returns, and a page that
+ * fails. It renders as before.
  */
 import type { AstroPrerenderer, PathWithRoute } from "astro";
 
@@ -10,6 +11,8 @@ export interface GenerationWatcher {
   listed: (paths: readonly PathWithRoute[]) => void;
   /** The page at `pathname` is about to render. Throwing fails it, and the build. */
   rendering: (pathname: string) => void;
+  /** The page at `pathname` is rendered (Astro writes it next). */
+  rendered: (pathname: string) => void;
   /** A page failed to render: the build stops. */
   failed: (error: unknown) => void;
 }
@@ -27,9 +30,12 @@ export function watchGeneration(
       return paths;
     },
     render: async (request, options) => {
+      const { pathname } = new URL(request.url);
       try {
-        watcher.rendering(new URL(request.url).pathname);
-        return await prerenderer.render(request, options);
+        watcher.rendering(pathname);
+        const result = await prerenderer.render(request, options);
+        watcher.rendered(pathname);
+        return result;
       } catch (error) {
         watcher.failed(error);
         throw error;

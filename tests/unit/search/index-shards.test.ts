@@ -105,6 +105,7 @@ test("a shard is indexed once its pages are written, the first written first, wh
   assert.equal((await cachedYears(cacheDir)).length, 1, "the 2023 shard waits for its pages");
   assert.equal(settled, false);
 
+  written.rendered(ARTICLES[2]!);
   for (const pathname of ARTICLES.slice(2)) await writePage(pathname);
   written.starting("articles/");
   stepsDone();

@@ -38,12 +38,13 @@ function prerenderer(calls: string[]): AstroPrerenderer {
   } as AstroPrerenderer;
 }
 
-test("the watched prerenderer renders as before and tells each listing, page and failure", async () => {
+test("the watched prerenderer renders as before and tells each listing, page start, render and failure", async () => {
   const calls: string[] = [];
   const told: string[] = [];
   const watched = watchGeneration(prerenderer(calls), {
     listed: (paths) => told.push(`listed ${paths.map((path) => path.pathname).join(" ")}`),
     rendering: (pathname) => told.push(`rendering ${pathname}`),
+    rendered: (pathname) => told.push(`rendered ${pathname}`),
     failed: (error) => told.push(`failed: ${(error as Error).message}`),
   });
   const routeData = PATHS[0]!.route;
@@ -71,6 +72,7 @@ test("the watched prerenderer renders as before and tells each listing, page and
   assert.deepEqual(told, [
     "listed /articles/2024/03/02/ferry/ /atom.xml",
     "rendering /articles/2024/03/02/ferry/",
+    "rendered /articles/2024/03/02/ferry/",
     "rendering /broken/",
     "failed: cannot render /broken/",
   ]);
@@ -83,6 +85,7 @@ test("a watcher that refuses a page fails its render, which never starts", async
     rendering: () => {
       throw new Error("Pagefind failed indexing the shard of 2024");
     },
+    rendered: () => undefined,
     failed: () => undefined,
   });
   await assert.rejects(
