@@ -48,19 +48,10 @@ const filesWithTests = new Set<string>();
 const filesFailed = new Set<string>();
 const emptyFiles = new Set<string>();
 
-/**
- * A test that hangs fails after this (the longest, a build and a browser, takes under 4
- * minutes here), and its file's process then ends even if something keeps it alive: a hang
- * is a failure with its name, not a run that never ends.
- */
-const TEST_TIMEOUT_MS = 20 * 60_000;
-
 const stream = run({
   files,
   concurrency: 1,
   isolation: "process",
-  timeout: TEST_TIMEOUT_MS,
-  forceExit: true,
   ...(testNamePatterns.length ? { testNamePatterns } : {}),
 });
 stream.on("test:pass", (event: TestEvent) => {
