@@ -17,14 +17,13 @@
  *
  * Each shard starts as soon as its pages are written (the `start` integration): Astro renders
  * article pages newest first, so the newest years' shards index beside the rendering of
- * older years (./pagefind/watch-generation.ts,
- * src/lib/written-pages.ts), and the rest while this process writes the article files, the
- * dataset and the deploy files, sweeps `dist/` and writes the `.gz` copies; the `finish`
- * integration, after those, waits for it and puts the shards in place. Into each shard's
- * folder it writes that shard's facet table (src/lib/search/facets.ts): each indexed page's
- * id, date and filter values, read back from the fragments Pagefind wrote
- * (./pagefind/fragments.ts). Then the manifest (./pagefind/manifest.ts); from start to
- * finish in ./pagefind/indexing.ts.
+ * older years (./pagefind/watch-generation.ts, src/lib/written-pages.ts), and the rest
+ * while this process writes the article files, the dataset and the deploy files, sweeps
+ * `dist/` and writes the `.gz` copies; the `finish` integration, after those, waits for it
+ * and puts the shards in place. Into each shard's folder it writes that shard's facet table
+ * (src/lib/search/facets.ts): each indexed page's id, date and filter values, read back from
+ * the fragments Pagefind wrote (./pagefind/fragments.ts). Then the manifest
+ * (./pagefind/manifest.ts); from start to finish in ./pagefind/indexing.ts.
  */
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
