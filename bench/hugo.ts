@@ -38,7 +38,7 @@ import { comparisonTable } from "./lib/hugo-table.ts";
 import { linkArchiveContent } from "./lib/hugo-project.ts";
 import { describeMachine, machineAtStart } from "./lib/machine.ts";
 import { folderStats, mb, measureCommand, type Measured } from "./lib/measure.ts";
-import { childrenCpuMs, entryKeys, missingPages, outputOf, warningLines } from "./lib/output.ts";
+import { entryKeys, missingPages, outputOf, warningLines } from "./lib/output.ts";
 
 const USAGE =
   "usage: node bench/hugo.ts [--articles N] [--seed S] [--vocabulary news|classic] " +
@@ -82,7 +82,6 @@ if (hugoVersion.status !== 0) {
 const log = (line: string) => process.stdout.write(`${line}\n`);
 const seconds = (ms: number) => (ms / 1000).toFixed(2);
 const count = (n: number) => n.toLocaleString("en-US");
-const ticks = Number(spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).stdout) || 100;
 
 function failed(what: string, run: Measured): never {
   process.stderr.write(`${what} exited ${run.code}:\n${run.output.slice(-4000)}\n`);
@@ -155,20 +154,18 @@ try {
   spawnSync("sync", { stdio: "ignore" });
   const hugoOut = join(temp, "hugo-public");
   log(`building ${count(articles)} articles with Hugo...`);
-  let cpuBefore = childrenCpuMs(ticks);
   const hugo = await measureCommand(
     "hugo",
     ["--source", project, "--destination", hugoOut, "--cacheDir", join(temp, "hugo-cache")],
     { cwd: project },
   );
   if (hugo.code !== 0) failed("hugo", hugo);
-  const hugoCpuMs = childrenCpuMs(ticks) - cpuBefore;
+  const hugoCpuMs = hugo.cpuMs;
   const hugoOutput = outputOf(hugoOut);
   const hugoMissing = missingPages(hugoOut, keys);
 
   // 3. Astro, as `npm run build` does for an archive (ARCHIVE_DIR), Pagefind included.
   log(`building ${count(articles)} articles with Astro...`);
-  cpuBefore = childrenCpuMs(ticks);
   const astro = await measureCommand(process.execPath, [ASTRO, "build"], {
     cwd: ROOT,
     env: {
@@ -180,7 +177,7 @@ try {
     },
   });
   if (astro.code !== 0) failed("astro build", astro);
-  const astroCpuMs = childrenCpuMs(ticks) - cpuBefore;
+  const astroCpuMs = astro.cpuMs;
   const done = machine.finish();
   const indexed = indexTime(astro.output);
   if (!indexed) throw new Error(`astro build logged no "Indexed N pages in X ms" line`);

@@ -13,7 +13,8 @@
  *                    [--no-back-dated] (skip the second: one article dated 2010-06-15)
  *                    [--vocabulary news|classic] (the corpus's words: bench/lib/vocabulary.ts)
  *
- * Times are wall clock around each process, measured here; the render, sync, index and
+ * Times are wall clock around each process, measured here, with the CPU time (user + system)
+ * and peak memory of its whole process tree (bench/lib/measure.ts); the render, sync, index and
  * article-file times inside one `astro build` can only come from the build's own log lines
  * (bench/lib/build-log.ts), so the JSON marks them `fromLog: true` and the table "(log)".
  * A log line that is missing stops the run rather than reading as 0 s. The machine (cores,
@@ -125,7 +126,10 @@ try {
   const indexMs = indexed ? (indexWait(build.output) ?? indexed).seconds * 1000 : 0;
   const sync = syncTime(build.output);
   const articleFiles = articleFilesTime(build.output);
-  log(`built in ${(build.ms / 1000).toFixed(1)} s (index ${secondsOf(indexed)} s by its log)`);
+  log(
+    `built in ${(build.ms / 1000).toFixed(1)} s, CPU ${(build.cpuMs / 1000).toFixed(1)} s ` +
+      `(index ${secondsOf(indexed)} s by its log)`,
+  );
 
   // 3. One article more, built again with the caches of the last build: today's, as an
   // archive grows (the corpus's last day), then one back-dated to an older year (a back-fill).
@@ -208,7 +212,11 @@ try {
       ),
       shards: shardLine,
     },
-    total: { wallSeconds: build.ms / 1000, peakRssBytes: build.peakRssBytes },
+    total: {
+      wallSeconds: build.ms / 1000,
+      cpuSeconds: build.cpuMs / 1000,
+      peakRssBytes: build.peakRssBytes,
+    },
     addOneArticle: addOne,
     backDatedArticle: backDated,
     dist: { bytes: site.bytes, files: site.files },
@@ -246,7 +254,8 @@ try {
     ],
     [
       "build + index",
-      `${results.total.wallSeconds.toFixed(1)} s, peak ${mb(results.total.peakRssBytes)} (process tree)`,
+      `${results.total.wallSeconds.toFixed(1)} s, CPU ${results.total.cpuSeconds.toFixed(1)} s, ` +
+        `peak ${mb(results.total.peakRssBytes)} (process tree)`,
     ],
     ["one article added", addOne ? describeAdded(addOne) : "not measured (--no-add-one)"],
     [

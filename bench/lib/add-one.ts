@@ -18,7 +18,7 @@ import {
   shardSummary,
   type LoggedTime,
 } from "./build-log.ts";
-import { measureCommand } from "./measure.ts";
+import { mb, measureCommand } from "./measure.ts";
 import { classifyOutput, type OutputKind } from "./output-kinds.ts";
 
 /** The archive and build the article is added to, as bench/run.ts made them. */
@@ -40,6 +40,10 @@ export interface AddedArticle {
   date: string;
   importSeconds: number;
   rebuildSeconds: number;
+  /** The rebuild's CPU time (user + system) over its whole process tree. */
+  rebuildCpuSeconds: number;
+  /** The rebuild's peak resident memory, process tree. */
+  rebuildPeakRssBytes: number;
   pagesRendered: number;
   pagesRestored: number;
   otherFilesRendered: number;
@@ -107,6 +111,8 @@ export async function addOneArticle(
     date,
     importSeconds: added.ms / 1000,
     rebuildSeconds: rebuild.ms / 1000,
+    rebuildCpuSeconds: rebuild.cpuMs / 1000,
+    rebuildPeakRssBytes: rebuild.peakRssBytes,
     pagesRendered: lines.pages.rendered,
     pagesRestored: lines.pages.restored,
     otherFilesRendered: lines.rendered - lines.pages.rendered,
@@ -126,7 +132,8 @@ export function describeAdded(added: AddedArticle): string {
   );
   return (
     `import ${added.importSeconds.toFixed(1)} s + rebuild ${added.rebuildSeconds.toFixed(1)} s ` +
-    `(${added.pagesRendered} pages rendered, ${added.pagesRestored} restored; ` +
+    `(CPU ${added.rebuildCpuSeconds.toFixed(1)} s, peak ${mb(added.rebuildPeakRssBytes)}; ` +
+    `${added.pagesRendered} pages rendered, ${added.pagesRestored} restored; ` +
     `index ${index} by its log, ${added.shards}` +
     (grown.length ? `; shard grown: ${grown.join(", ")})` : ")")
   );

@@ -1,8 +1,9 @@
 /**
- * Measuring commands and folders for benchmarks: wall time, peak memory of a whole process
- * tree (Astro's Node process and the Pagefind binary it starts), and folder sizes.
+ * Measuring commands and folders for benchmarks: wall time, CPU time and peak memory of a
+ * whole process tree (Astro's Node process and the Pagefind processes it starts), and
+ * folder sizes.
  */
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 
@@ -10,6 +11,12 @@ export interface Measured {
   code: number;
   ms: number;
   output: string;
+  /**
+   * CPU time (user + system) of the whole process tree, in ms: what its processes used once
+   * each was waited for (see childrenCpuMs). Unlike wall time it does not grow when other
+   * work shares the cores.
+   */
+  cpuMs: number;
   /** Highest resident memory of the whole process tree at once, in bytes. */
   peakRssBytes: number;
   /** Highest resident memory per command name (`node`, `pagefind`...), in bytes. */
@@ -39,13 +46,31 @@ function rssOf(pid: number): { name: string; bytes: number } | null {
   }
 }
 
-/** Runs a command, sampling the memory of its process tree every `sampleMs`. */
+/** Clock ticks a second, the unit of /proc's CPU times. */
+const TICKS = Number(spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).stdout) || 100;
+
+/**
+ * CPU time (user + system) of the children this process has waited for, and of theirs:
+ * `cutime` + `cstime` of /proc/self/stat, in ms. A process's own children count once it
+ * has waited for them, so the growth over one command, run alone, is what its tree used.
+ */
+function childrenCpuMs(): number {
+  const stat = readFileSync("/proc/self/stat", "utf8");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return ((Number(fields[13]) + Number(fields[14])) * 1000) / TICKS;
+}
+
+/**
+ * Runs a command, sampling the memory of its process tree every `sampleMs`. Its CPU time is
+ * right only while no other child of this process ends meanwhile: benches run one at a time.
+ */
 export function measureCommand(
   command: string,
   args: string[],
   options: { cwd: string; env?: NodeJS.ProcessEnv; sampleMs?: number; echo?: boolean },
 ): Promise<Measured> {
   const started = performance.now();
+  const cpuBefore = childrenCpuMs();
   const child = spawn(command, args, {
     cwd: options.cwd,
     env: options.env ?? process.env,
@@ -85,6 +110,7 @@ export function measureCommand(
       resolve({
         code: code ?? 1,
         ms: performance.now() - started,
+        cpuMs: childrenCpuMs() - cpuBefore,
         // Without colour codes, which loggers add when CI is set, so log lines parse alike.
         output: output.replace(/\x1b\[[0-9;]*m/g, ""),
         peakRssBytes: peak,

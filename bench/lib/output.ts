@@ -62,18 +62,6 @@ export function warningLines(output: string): string[] {
 }
 
 /**
- * CPU time (user + system) of the children this process has waited for, and of theirs:
- * `cutime` + `cstime` of /proc/self/stat, in clock ticks of `ticksPerSecond`. Its growth
- * over a build is the CPU the build used, which, unlike wall time, does not grow when other
- * work shares the cores.
- */
-export function childrenCpuMs(ticksPerSecond: number): number {
-  const stat = readFileSync("/proc/self/stat", "utf8");
-  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-  return ((Number(fields[13]) + Number(fields[14])) * 1000) / ticksPerSecond;
-}
-
-/**
  * Every file under `dir` (`/`-separated path relative to it) with its size, and whether it
  * is an HTML page that only redirects, for bench/lib/output-kinds.ts.
  */
