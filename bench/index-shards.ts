@@ -4,7 +4,7 @@
  * with an empty shard cache, so every shard is indexed. It runs the build's own step
  * (`indexSite`, src/integrations/pagefind.ts) with the settings in the environment
  * (`BUILD_CORES`, `BUILD_MEMORY_MB`, `SEARCH_SHARD_PAGES`), in a child process whose tree
- * it measures, and prints the step's time, the peak memory of the process tree and the
+ * it measures, and prints the step's wall and CPU time, the peak memory of the process tree and the
  * largest Pagefind process, and the load average. DIR's `pagefind/` is rewritten.
  *
  *   BUILD_CORES=1 node bench/index-shards.ts --dist DIR   (one shard at a time)
@@ -72,7 +72,8 @@ if (values.child !== undefined) {
       .filter(([name]) => name.startsWith("pagefind"))
       .reduce((peak, [, bytes]) => Math.max(peak, bytes), 0);
     console.log(
-      `index step ${(run.ms / 1000).toFixed(1)} s wall; peak RSS ${mb(run.peakRssBytes)} ` +
+      `index step ${(run.ms / 1000).toFixed(1)} s wall, CPU ${(run.cpuMs / 1000).toFixed(1)} s; ` +
+        `peak RSS ${mb(run.peakRssBytes)} ` +
         `(process tree), largest Pagefind process ${mb(pagefind)}`,
     );
     console.log(describeMachine(machine.finish()));
