@@ -13,8 +13,8 @@ export interface Measured {
   output: string;
   /**
    * CPU time (user + system) of the whole process tree, in ms: what its processes used once
-   * each was waited for (see childrenCpuMs). Unlike wall time it does not grow when other
-   * work shares the cores.
+   * each was waited for (see childrenCpuMs). It moves less than wall time when other work
+   * shares the cores.
    */
   cpuMs: number;
   /** Highest resident memory of the whole process tree at once, in bytes. */
