@@ -4,8 +4,8 @@
  * with an empty shard cache, so every shard is indexed. It runs the build's own step
  * (`indexSite`, src/integrations/pagefind.ts) with the settings in the environment
  * (`BUILD_CORES`, `BUILD_MEMORY_MB`, `SEARCH_SHARD_PAGES`), in a child process whose tree
- * it measures, and prints the step's wall and CPU time, the peak memory of the process tree and the
- * largest Pagefind process, and the load average. DIR's `pagefind/` is rewritten.
+ * it measures, and prints the step's wall and CPU time, the peak memory of the process tree
+ * and the largest Pagefind process, and the load average. DIR's `pagefind/` is rewritten.
  *
  *   BUILD_CORES=1 node bench/index-shards.ts --dist DIR   (one shard at a time)
  *   node bench/index-shards.ts --dist DIR                 (as many as the machine allows)

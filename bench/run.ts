@@ -13,12 +13,13 @@
  *                    [--no-back-dated] (skip the second: one article dated 2010-06-15)
  *                    [--vocabulary news|classic] (the corpus's words: bench/lib/vocabulary.ts)
  *
- * Times are wall clock around each process, measured here, with the CPU time (user + system)
- * and peak memory of its whole process tree (bench/lib/measure.ts); the render, sync, index and
- * article-file times inside one `astro build` can only come from the build's own log lines
- * (bench/lib/build-log.ts), so the JSON marks them `fromLog: true` and the table "(log)".
- * A log line that is missing stops the run rather than reading as 0 s. The machine (cores,
- * CPU model, memory, load average at start and end, Node) is read from the OS.
+ * Times are wall clock around each process, measured here, with the CPU time (user +
+ * system) and peak memory of its whole process tree (bench/lib/measure.ts); the render,
+ * sync, index and article-file times inside one `astro build` can only come from the
+ * build's own log lines (bench/lib/build-log.ts), so the JSON marks them `fromLog: true`
+ * and the table "(log)". A log line that is missing stops the run rather than reading as
+ * 0 s. The machine (cores, CPU model, memory, load average at start and end, Node) is read
+ * from the OS.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
